@@ -1,0 +1,3 @@
+export * from "./config-error.js";
+export * from "./dataset-error.js";
+export * from "./fmops-error.js";

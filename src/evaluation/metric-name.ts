@@ -1,0 +1,34 @@
+/** Metrics computed from the generated answer. */
+export const ANSWER_METRICS = ["exact_match", "token_f1", "contains"] as const;
+
+/** Metrics computed from the ranked documents; each takes a cut-off `@k`. */
+export const RETRIEVAL_METRICS = ["recall", "precision", "mrr", "ndcg"] as const;
+
+export type AnswerMetric = (typeof ANSWER_METRICS)[number];
+export type RetrievalMetric = (typeof RETRIEVAL_METRICS)[number];
+
+export type ParsedMetricName =
+  | { kind: "answer"; metric: AnswerMetric }
+  | { kind: "retrieval"; metric: RetrievalMetric; cutoff: number };
+
+/** Parses `token_f1` or `ndcg@10`; `null` when the name is not a metric. */
+export function parseMetricName(name: string): ParsedMetricName | null {
+  if ((ANSWER_METRICS as readonly string[]).includes(name)) {
+    return { kind: "answer", metric: name as AnswerMetric };
+  }
+  const match = /^([a-z]+)@([1-9][0-9]*)$/.exec(name);
+  if (match === null) return null;
+  const [, metric, cutoff] = match;
+  if (!(RETRIEVAL_METRICS as readonly string[]).includes(metric ?? "")) {
+    return null;
+  }
+  return {
+    kind: "retrieval",
+    metric: metric as RetrievalMetric,
+    cutoff: Number(cutoff),
+  };
+}
+
+/** In words, for error messages. */
+export const METRIC_NAME_HELP =
+  "exact_match, token_f1, contains, or recall@K, precision@K, mrr@K, ndcg@K";

@@ -1,0 +1,9 @@
+export type * from "./bench-event.js";
+export type * from "./chat-model.js";
+export type * from "./chunk.js";
+export type * from "./dataset.js";
+export type * from "./embedding-model.js";
+export type * from "./evaluator.js";
+export type * from "./experiment.js";
+export type * from "./records.js";
+export type * from "./search-index.js";

@@ -1,0 +1,111 @@
+import type { CellParams } from "./experiment.js";
+
+export type RunStatus = "running" | "completed" | "failed" | "interrupted";
+
+export interface RunRecord {
+  id: string;
+  experimentName: string;
+  experimentPath: string;
+  /** The resolved configuration as JSON. */
+  configJson: string;
+  configHash: string;
+  datasetHash: string;
+  gitCommit: string | null;
+  fmopsVersion: string;
+  /** ISO 8601. */
+  startedAt: string;
+  endedAt: string | null;
+  status: RunStatus;
+  /** Why the run failed or was interrupted. */
+  statusReason: string | null;
+  warnings: string[];
+  /** Index, timing and count figures, set when the run ends. */
+  summary: RunSummary | null;
+}
+
+export interface RunSummary {
+  cellCount: number;
+  caseCount: number;
+  errorCount: number;
+  indexesBuilt: number;
+  indexesReused: number;
+  indexBuildMs: number;
+  durationMs: number;
+  costUsd: number;
+}
+
+export interface CellRecord {
+  runId: string;
+  key: string;
+  label: string;
+  params: CellParams;
+}
+
+export interface CaseRecord {
+  runId: string;
+  cellKey: string;
+  questionId: string;
+  question: string;
+  /** `null` for retrieval-only cells and for failed cases. */
+  answer: string | null;
+  retrievedChunkIds: string[];
+  retrievedDocumentIds: string[];
+  retrievalLatencyMs: number;
+  generationLatencyMs: number | null;
+  /** Retrieval plus generation. */
+  latencyMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  /** Error message when the case failed; its scores are then absent. */
+  error: string | null;
+  scores: Record<string, number | null>;
+}
+
+export type CallKind = "chat" | "embedding";
+
+/** One provider call, including calls made while building an index. */
+export interface CallRecord {
+  runId: string;
+  /** `null` for calls that serve many cells, such as index builds. */
+  cellKey: string | null;
+  questionId: string | null;
+  kind: CallKind;
+  provider: string;
+  modelId: string;
+  /** ISO 8601. */
+  startedAt: string;
+  latencyMs: number;
+  timeToFirstTokenMs: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  status: "ok" | "error";
+  errorMessage: string | null;
+  /** 1 for the first try. */
+  attempt: number;
+}
+
+export interface LatencyPercentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Aggregates of one cell, computed when its last case ends. */
+export interface CellSummary {
+  cellKey: string;
+  label: string;
+  params: CellParams;
+  caseCount: number;
+  errorCount: number;
+  /** Mean of each metric over scored cases; `null` when none was scored. */
+  metrics: Record<string, number | null>;
+  /** How many cases each metric scored. */
+  scoredCounts: Record<string, number>;
+  latencyMs: LatencyPercentiles;
+  inputTokens: number;
+  outputTokens: number;
+  /** `null` when any call's price was unknown. */
+  costUsd: number | null;
+}
