@@ -2,7 +2,12 @@
 export const ANSWER_METRICS = ["exact_match", "token_f1", "contains"] as const;
 
 /** Metrics computed from the ranked documents; each takes a cut-off `@k`. */
-export const RETRIEVAL_METRICS = ["recall", "precision", "mrr", "ndcg"] as const;
+export const RETRIEVAL_METRICS = [
+  "recall",
+  "precision",
+  "mrr",
+  "ndcg",
+] as const;
 
 export type AnswerMetric = (typeof ANSWER_METRICS)[number];
 export type RetrievalMetric = (typeof RETRIEVAL_METRICS)[number];

@@ -13,6 +13,14 @@ const STOPWORDS = new Set(
 
 const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Stems of words already seen. Stemming is most of the cost of indexing,
+ * and a corpus repeats its vocabulary endlessly. Bounded so that a huge
+ * vocabulary cannot grow it without limit.
+ */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
 /** Lowercased words and numbers, in order, punctuation dropped. */
 export function splitWords(text: string): string[] {
   return text.toLowerCase().match(WORD_PATTERN) ?? [];
@@ -25,7 +33,15 @@ export function splitWords(text: string): string[] {
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];
   for (const word of splitWords(text)) {
-    if (!STOPWORDS.has(word)) terms.push(stemmer(word));
+    if (!STOPWORDS.has(word)) terms.push(stem(word));
   }
   return terms;
+}
+
+function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = stemmer(word);
+  if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stemmed);
+  return stemmed;
 }

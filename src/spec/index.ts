@@ -5,5 +5,6 @@ export type * from "./dataset.js";
 export type * from "./embedding-model.js";
 export type * from "./evaluator.js";
 export type * from "./experiment.js";
+export type * from "./provider-registry.js";
 export type * from "./records.js";
 export type * from "./search-index.js";

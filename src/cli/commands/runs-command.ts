@@ -1,0 +1,69 @@
+import Table from "cli-table3";
+import { Command, Option } from "commander";
+import { openResultsStore } from "../../store/open-results-store.js";
+import type { RunRecord } from "../../spec/records.js";
+import type { CliIo } from "../cli-io.js";
+import { formatDuration, formatUsd } from "../render/format-values.js";
+import { formatJson, toRunJson } from "../render/run-json.js";
+import { resolveDbPath } from "../resolve-locations.js";
+import { parsePositiveInteger } from "./parse-options.js";
+
+interface RunsFlags {
+  db?: string;
+  limit: number;
+  json?: boolean;
+}
+
+export function runsCommand(io: CliIo) {
+  return new Command("runs")
+    .description("list recorded runs, newest first")
+    .option("--db <path>", "results database (env FMOPS_DB)")
+    .addOption(
+      new Option("-n, --limit <n>", "how many runs")
+        .argParser(parsePositiveInteger)
+        .default(20),
+    )
+    .option("--json", "print the runs as JSON")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ fmops runs
+  $ fmops runs --limit 5 --json`,
+    )
+    .action((flags: RunsFlags) => {
+      const store = openResultsStore(resolveDbPath(flags.db, io));
+      try {
+        const runs = store.listRuns({ limit: flags.limit });
+        io.stdout.write(
+          flags.json
+            ? formatJson({ runs: runs.map(toRunJson) })
+            : renderRunList(runs),
+        );
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function renderRunList(runs: RunRecord[]): string {
+  if (runs.length === 0) return "No runs recorded yet.\n";
+  const table = new Table({
+    head: ["run", "experiment", "status", "started", "took", "cells", "cases", "cost"],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const run of runs) {
+    const summary = run.summary;
+    table.push([
+      run.id,
+      run.experimentName,
+      run.status,
+      run.startedAt.replace("T", " ").slice(0, 19),
+      summary === null ? "–" : formatDuration(summary.durationMs),
+      summary === null ? "–" : String(summary.cellCount),
+      summary === null ? "–" : String(summary.caseCount),
+      summary === null ? "–" : formatUsd(summary.costUsd),
+    ]);
+  }
+  return `${table.toString()}\n`;
+}

@@ -1,0 +1,54 @@
+import { Command } from "commander";
+import { FmopsError } from "../../errors/fmops-error.js";
+import { openResultsStore } from "../../store/open-results-store.js";
+import type { CliIo } from "../cli-io.js";
+import { renderLeaderboard } from "../render/render-leaderboard.js";
+import { renderRunHeader } from "../render/render-run-header.js";
+import { formatJson, toRunJson } from "../render/run-json.js";
+import { resolveDbPath } from "../resolve-locations.js";
+
+interface ShowFlags {
+  db?: string;
+  json?: boolean;
+}
+
+export function showCommand(io: CliIo) {
+  return new Command("show")
+    .description("print one run: its header and its leaderboard")
+    .argument("<run>", "run id, unique id prefix, or `latest`")
+    .option("--db <path>", "results database (env FMOPS_DB)")
+    .option("--json", "print the run and its cells as JSON")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ fmops show latest
+  $ fmops show 20261203-171205 --json`,
+    )
+    .action((reference: string, flags: ShowFlags) => {
+      const store = openResultsStore(resolveDbPath(flags.db, io));
+      try {
+        const run = store.findRun(reference);
+        if (run === null) {
+          throw new FmopsError("RUN_NOT_FOUND", `no run matches "${reference}" (see \`fmops runs\`)`);
+        }
+        const cells = store.getCellSummaries(run.id);
+        if (flags.json) {
+          io.stdout.write(formatJson({ run: toRunJson(run), cells }));
+          return;
+        }
+        const metricNames = metricNamesOf(run.configJson);
+        io.stdout.write(`${renderRunHeader(run)}\n`);
+        io.stdout.write(renderLeaderboard(cells, metricNames));
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function metricNamesOf(configJson: string): string[] {
+  const config = JSON.parse(configJson) as { evaluators?: unknown };
+  return Array.isArray(config.evaluators)
+    ? config.evaluators.filter((name): name is string => typeof name === "string")
+    : [];
+}

@@ -1,0 +1,61 @@
+import { Command, CommanderError } from "commander";
+import type { CliIo } from "./cli-io.js";
+import { benchCommand } from "./commands/bench-command.js";
+import { runsCommand } from "./commands/runs-command.js";
+import { schemaCommand } from "./commands/schema-command.js";
+import { showCommand } from "./commands/show-command.js";
+import { validateCommand } from "./commands/validate-command.js";
+import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
+import { packageVersion } from "./package-version.js";
+import { reportError } from "./report-error.js";
+
+/** Runs the fmops command line; returns the exit code instead of exiting. */
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT_CODES.ok;
+  const setExitCode = (code: ExitCode) => {
+    exitCode = code;
+  };
+  const program = createProgram(io, setExitCode);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    return reportError(error, io);
+  }
+}
+
+function createProgram(io: CliIo, setExitCode: (code: ExitCode) => void) {
+  const program = new Command("fmops")
+    .description("Experiment runner for LLMOps: sweep, score, store, compare.")
+    .version(packageVersion())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ fmops bench experiments/quickstart.yaml   run a matrix, store results
+  $ fmops runs                                 list recorded runs
+  $ fmops show latest                          the last run's leaderboard
+  $ fmops validate experiments/my-sweep.yaml   check a file before running`,
+    );
+  const commands = [
+    benchCommand(io, setExitCode),
+    validateCommand(io, setExitCode),
+    schemaCommand(io),
+    runsCommand(io),
+    showCommand(io),
+  ];
+  for (const command of [program, ...commands]) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  }
+  for (const command of commands) program.addCommand(command);
+  return program;
+}
+
+/** Help and version exit 0; any misuse of flags or arguments exits 2. */
+function commanderExitCode(error: CommanderError): ExitCode {
+  return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usageError;
+}

@@ -1,0 +1,52 @@
+import Table from "cli-table3";
+import type { CellSummary } from "../../spec/records.js";
+import { describeParameters, splitAxes } from "./cell-parameters.js";
+import { formatMs, formatScore, formatUsd } from "./format-values.js";
+
+/**
+ * The leaderboard: one row per cell, best first by the first metric, with
+ * the axes that vary as columns and the ones all cells share above.
+ */
+export function renderLeaderboard(
+  summaries: CellSummary[],
+  metricNames: string[],
+): string {
+  if (summaries.length === 0) return "No cell finished.\n";
+  const { varying, fixed } = splitAxes(summaries.map((cell) => cell.params));
+  const table = new Table({
+    head: ["#", ...varying, ...metricNames, "p50 ms", "p95 ms", "tokens", "cost", "errors"],
+    style: { head: [], border: [], compact: true },
+  });
+
+  rankCells(summaries, metricNames[0]).forEach((summary, index) => {
+    const parameters = describeParameters(summary.params);
+    table.push([
+      String(index + 1),
+      ...varying.map((axis) => parameters[axis]),
+      ...metricNames.map((name) => formatScore(summary.metrics[name])),
+      formatMs(summary.latencyMs.p50),
+      formatMs(summary.latencyMs.p95),
+      String(summary.inputTokens + summary.outputTokens),
+      formatUsd(summary.costUsd),
+      `${summary.errorCount}/${summary.caseCount}`,
+    ]);
+  });
+
+  const shared = fixed.map(([axis, value]) => `${axis}=${value}`).join("  ");
+  const header = shared === "" ? "" : `All cells: ${shared}\n`;
+  return `${header}${table.toString()}\n`;
+}
+
+/** Best first by `metric`; unscored cells last; matrix order breaks ties. */
+export function rankCells(
+  summaries: CellSummary[],
+  metric: string | undefined,
+): CellSummary[] {
+  if (metric === undefined) return [...summaries];
+  const valueOf = (summary: CellSummary) =>
+    summary.metrics[metric] ?? Number.NEGATIVE_INFINITY;
+  return summaries
+    .map((summary, order) => ({ summary, order }))
+    .sort((a, b) => valueOf(b.summary) - valueOf(a.summary) || a.order - b.order)
+    .map(({ summary }) => summary);
+}

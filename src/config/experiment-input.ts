@@ -1,0 +1,247 @@
+import { z } from "zod";
+import type { ChunkingSpec } from "../spec/chunk.js";
+import type { RetrievalMode } from "../spec/experiment.js";
+import {
+  boundedNumber,
+  listOf,
+  nonBlankText,
+  oneOf,
+  strictMapping,
+  wholeNumber,
+} from "./plain-words-schemas.js";
+
+/*
+ * What users write in an experiment file. Keys are snake_case as in the
+ * YAML; `resolveExperiment` turns this into a `ResolvedExperiment`.
+ */
+
+export const CHUNKING_STRATEGIES = [
+  "recursive",
+  "token",
+  "sentence",
+  "none",
+] as const satisfies readonly ChunkingSpec["strategy"][];
+
+export const CHUNKING_UNITS = [
+  "characters",
+  "tokens",
+] as const satisfies readonly ChunkingSpec["unit"][];
+
+export const RETRIEVAL_MODES = [
+  "dense",
+  "bm25",
+  "hybrid",
+] as const satisfies readonly RetrievalMode[];
+
+/** Largest chunk size accepted, in characters or tokens. */
+const MAX_CHUNK_SIZE = 100_000;
+
+/** Deepest retrieval accepted for `top_k`. */
+const MAX_TOP_K = 1000;
+
+const chunkSizeWords = `a whole number from 1 to ${MAX_CHUNK_SIZE}`;
+
+const strategySchema = oneOf(CHUNKING_STRATEGIES).describe(
+  "How documents are cut: `recursive` splits on paragraphs, then lines, " +
+    "then words; `token` takes fixed windows of tokens; `sentence` packs " +
+    "whole sentences; `none` keeps one chunk per document.",
+);
+const sizeSchema = wholeNumber(1, MAX_CHUNK_SIZE).describe(
+  "Largest chunk, counted in `unit`. Required unless strategy is `none`.",
+);
+const overlapSchema = wholeNumber(0, MAX_CHUNK_SIZE).describe(
+  "Length shared by consecutive chunks, counted in `unit`; smaller than size.",
+);
+const unitSchema = oneOf(CHUNKING_UNITS).describe(
+  "How chunk length is counted. Defaults to `characters`; the `token` " +
+    "strategy always counts tokens.",
+);
+
+const chunkingSchema = strictMapping({
+  strategy: strategySchema,
+  size: sizeSchema.optional(),
+  overlap: overlapSchema.default(0),
+  unit: unitSchema.optional(),
+})
+  .superRefine((chunking, context) => {
+    if (chunking.strategy !== "none" && chunking.size === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["size"],
+        message: `${chunkSizeWords} (required unless strategy is none)`,
+      });
+    }
+    if (chunking.size !== undefined && chunking.overlap >= chunking.size) {
+      context.addIssue({
+        code: "custom",
+        path: ["overlap"],
+        message: `a whole number smaller than size (${chunking.size})`,
+      });
+    }
+  })
+  .describe("One way to cut documents into chunks.");
+
+const embedderSchema = nonBlankText(
+  "an embedder id such as local:bm25",
+).describe("Embedder id, `provider:model`, e.g. `local:glove-100d`.");
+const topKSchema = wholeNumber(1, MAX_TOP_K).describe(
+  "How many chunks are retrieved per question.",
+);
+const retrievalSchema = oneOf(RETRIEVAL_MODES).describe(
+  "`dense` ranks by embedding similarity, `bm25` by BM25 alone, `hybrid` " +
+    "fuses both rankings.",
+);
+const modelAliasSchema = nonBlankText(
+  "a model alias declared under models",
+).describe("An alias declared under `models:`.");
+const promptSchema = nonBlankText(
+  "a prompt file path or builtin:grounded",
+).describe(
+  "A prompt template file, relative to the experiment file, or " +
+    "`builtin:grounded`. `{{context}}` and `{{question}}` are filled in.",
+);
+
+const datasetSchema = strictMapping({
+  corpus: nonBlankText(
+    "a path to a folder of .md/.txt files or to a BEIR corpus.jsonl",
+  ).describe(
+    "A folder of .md/.txt files, or a BEIR corpus.jsonl; relative to the " +
+      "experiment file.",
+  ),
+  questions: nonBlankText(
+    "a path to a .jsonl, .csv, .yaml or .yml questions file",
+  ).describe(
+    "Labelled questions (.jsonl, .csv, .yaml or .yml), or BEIR " +
+      "queries.jsonl together with `qrels`.",
+  ),
+  qrels: nonBlankText("a path to a BEIR qrels .tsv file")
+    .optional()
+    .describe("BEIR relevance judgements (.tsv); only with BEIR queries."),
+}).describe("The documents to search and the questions to ask.");
+
+const modelSchema = strictMapping({
+  provider: nonBlankText("a provider name such as local").describe(
+    "Provider name, e.g. `local`.",
+  ),
+  model: nonBlankText("a model id such as extractive").describe(
+    "Model id within the provider, e.g. `extractive`.",
+  ),
+  temperature: boundedNumber(0, 2)
+    .optional()
+    .describe("Sampling temperature passed to the provider."),
+  max_output_tokens: wholeNumber(1, 1_000_000)
+    .optional()
+    .describe("Most tokens the model may generate per answer."),
+}).describe("A chat model the matrix can refer to by its alias.");
+
+const modelsSchema = z
+  .record(z.string(), modelSchema, {
+    error: "a mapping from model aliases to models",
+  })
+  .describe("Chat models by alias. Omit for retrieval-only experiments.");
+
+const matrixSchema = strictMapping({
+  chunking: listOf(chunkingSchema).describe("Chunking settings to compare."),
+  embedder: listOf(embedderSchema)
+    .optional()
+    .describe("Embedders to compare. Required unless retrieval is only bm25."),
+  top_k: listOf(topKSchema).describe("Retrieval depths to compare."),
+  retrieval: listOf(retrievalSchema)
+    .default(["dense"])
+    .describe("Retrieval modes to compare."),
+  model: listOf(modelAliasSchema)
+    .optional()
+    .describe("Models to compare; omit for a retrieval-only experiment."),
+  prompt: listOf(promptSchema)
+    .optional()
+    .describe(
+      "Prompts to compare. Defaults to builtin:grounded when the matrix " +
+        "has models.",
+    ),
+}).describe(
+  "Axes of the experiment; every combination of their values is a cell. " +
+    "An axis may hold a single value instead of a list.",
+);
+
+const cellPatternFields = {
+  embedder: embedderSchema.optional(),
+  top_k: topKSchema.optional(),
+  retrieval: retrievalSchema.optional(),
+  model: modelAliasSchema.optional(),
+  prompt: promptSchema.optional(),
+};
+
+const patternKeys = "chunking, embedder, top_k, retrieval, model, prompt";
+
+const excludeRuleSchema = strictMapping({
+  chunking: strictMapping({
+    strategy: strategySchema.optional(),
+    size: sizeSchema.optional(),
+    overlap: overlapSchema.optional(),
+    unit: unitSchema.optional(),
+  })
+    .optional()
+    .describe("Matches chunking settings on the sub-fields given."),
+  ...cellPatternFields,
+})
+  .refine((rule) => Object.keys(rule).length > 0, {
+    error: `a rule with at least one of the keys ${patternKeys}`,
+  })
+  .describe("Removes every cell whose values match all the keys given.");
+
+const includeEntrySchema = strictMapping({
+  chunking: chunkingSchema.optional(),
+  ...cellPatternFields,
+})
+  .refine((entry) => Object.keys(entry).length > 0, {
+    error: `an entry with at least one of the keys ${patternKeys}`,
+  })
+  .describe(
+    "An extra cell; axes not given take the first value of the matrix axis.",
+  );
+
+/** The schema of an experiment file, as users write it. */
+export const experimentInputSchema = strictMapping({
+  name: nonBlankText("a non-empty name").describe(
+    "Name of the experiment; runs are listed under it.",
+  ),
+  description: z
+    .string({ error: "a string" })
+    .optional()
+    .describe("What the experiment is for."),
+  dataset: datasetSchema,
+  models: modelsSchema.optional(),
+  matrix: matrixSchema,
+  exclude: z
+    .array(excludeRuleSchema, { error: "a list of exclude rules" })
+    .optional()
+    .describe("Cells to leave out of the matrix."),
+  include: z
+    .array(includeEntrySchema, { error: "a list of extra cells" })
+    .optional()
+    .describe("Cells to add to the matrix."),
+  evaluators: listOf(
+    nonBlankText("a metric name such as token_f1 or ndcg@10"),
+  ).describe(
+    "Metrics, in leaderboard order: exact_match, token_f1, contains, or " +
+      "recall@K, precision@K, mrr@K, ndcg@K.",
+  ),
+  concurrency: wholeNumber(1, 256)
+    .default(8)
+    .describe("Most questions in flight at once."),
+}).describe("An fmops experiment: a dataset, a matrix of settings, metrics.");
+
+/** An experiment file after schema validation, before resolution. */
+export type ExperimentInput = z.output<typeof experimentInputSchema>;
+
+/** One entry of `matrix.chunking` after validation. */
+export type ChunkingInput = z.output<typeof chunkingSchema>;
+
+/** One `exclude` rule after validation. */
+export type ExcludeRuleInput = z.output<typeof excludeRuleSchema>;
+
+/** One `include` entry after validation. */
+export type IncludeEntryInput = z.output<typeof includeEntrySchema>;
+
+/** One entry of `models:` after validation. */
+export type ModelInput = z.output<typeof modelSchema>;

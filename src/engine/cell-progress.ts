@@ -1,0 +1,32 @@
+import type { Cell } from "../spec/experiment.js";
+import type { CaseRecord } from "../spec/records.js";
+
+/** Collects each cell's finished cases and says when a cell is complete. */
+export class CellProgress {
+  readonly #casesByCell = new Map<string, CaseRecord[]>();
+  readonly #questionCount: number;
+  completedCases = 0;
+  errorCount = 0;
+
+  constructor(cells: Cell[], questionCount: number) {
+    this.#questionCount = questionCount;
+    for (const cell of cells) this.#casesByCell.set(cell.key, []);
+  }
+
+  /** Adds a case; returns the cell's cases when this was its last one. */
+  add(record: CaseRecord): CaseRecord[] | null {
+    const cases = this.#casesByCell.get(record.cellKey);
+    if (cases === undefined) throw new Error(`unknown cell ${record.cellKey}`);
+    cases.push(record);
+    this.completedCases += 1;
+    if (record.error !== null) this.errorCount += 1;
+    return cases.length === this.#questionCount ? cases : null;
+  }
+
+  /** Cells that have some cases but not all, with the cases they have. */
+  unfinishedCells(): Array<{ cellKey: string; cases: CaseRecord[] }> {
+    return [...this.#casesByCell]
+      .filter(([, cases]) => cases.length > 0 && cases.length < this.#questionCount)
+      .map(([cellKey, cases]) => ({ cellKey, cases }));
+  }
+}

@@ -1,0 +1,107 @@
+import type { ChunkingSpec } from "../spec/chunk.js";
+import type { Corpus } from "../spec/dataset.js";
+import type { ProviderRegistry } from "../spec/provider-registry.js";
+import type { SearchIndex } from "../spec/search-index.js";
+import { createChunker } from "../retrieval/chunking/create-chunker.js";
+import { openSearchIndex } from "../retrieval/open-search-index.js";
+import type { CallRecorder } from "./call-recorder.js";
+import { BM25_EMBEDDER, describeChunking, indexKey } from "./index-key.js";
+import { Memo } from "./memo.js";
+import { chunkCorpus } from "./chunk-corpus.js";
+
+export interface IndexReadyInfo {
+  indexKey: string;
+  description: string;
+  chunkCount: number;
+  isReused: boolean;
+  durationMs: number;
+}
+
+/**
+ * Hands out search indexes for (chunking, embedder) pairs. Each distinct
+ * index is opened or built once per run; the chunks of a chunking are
+ * computed at most once and only when some index must be built.
+ */
+export class IndexProvider {
+  readonly #indexes = new Memo<SearchIndex>();
+  readonly #chunks = new Memo<Awaited<ReturnType<typeof chunkCorpus>>>();
+  readonly #corpus: Corpus;
+  readonly #cacheDir: string;
+  readonly #providers: ProviderRegistry;
+  readonly #recorder: CallRecorder;
+  readonly #onReady: (info: IndexReadyInfo) => void;
+  builtCount = 0;
+  reusedCount = 0;
+  buildMs = 0;
+
+  constructor(options: {
+    corpus: Corpus;
+    cacheDir: string;
+    providers: ProviderRegistry;
+    recorder: CallRecorder;
+    onReady: (info: IndexReadyInfo) => void;
+  }) {
+    this.#corpus = options.corpus;
+    this.#cacheDir = options.cacheDir;
+    this.#providers = options.providers;
+    this.#recorder = options.recorder;
+    this.#onReady = options.onReady;
+  }
+
+  get(chunking: ChunkingSpec, embedder: string): Promise<SearchIndex> {
+    const key = indexKey(this.#corpus.contentHash, chunking, embedder);
+    return this.#indexes.get(key, () => this.#open(key, chunking, embedder));
+  }
+
+  async closeAll(): Promise<void> {
+    const settled = await Promise.allSettled(this.#indexes.values());
+    for (const result of settled) {
+      if (result.status === "fulfilled") result.value.close();
+    }
+  }
+
+  async #open(
+    key: string,
+    chunking: ChunkingSpec,
+    embedder: string,
+  ): Promise<SearchIndex> {
+    const opened = await openSearchIndex({
+      cacheDir: this.#cacheDir,
+      key,
+      kind: await this.#indexKind(embedder),
+      loadChunks: () => this.#chunksFor(chunking),
+    });
+    this.#count(opened.isReused, opened.buildMs);
+    this.#onReady({
+      indexKey: key,
+      description: `${describeChunking(chunking)} · ${embedder}`,
+      chunkCount: opened.index.chunkCount,
+      isReused: opened.isReused,
+      durationMs: opened.buildMs,
+    });
+    return opened.index;
+  }
+
+  async #indexKind(embedder: string) {
+    if (embedder === BM25_EMBEDDER) return { type: "bm25" as const };
+    const model = await this.#providers.createEmbeddingModel(embedder);
+    const embeddingModel = this.#recorder.wrapEmbeddingModel(model);
+    return { type: "dense" as const, embeddingModel };
+  }
+
+  #chunksFor(chunking: ChunkingSpec) {
+    const key = JSON.stringify(chunking);
+    return this.#chunks.get(key, () =>
+      chunkCorpus(this.#corpus, createChunker(chunking)),
+    );
+  }
+
+  #count(isReused: boolean, buildMs: number): void {
+    if (isReused) {
+      this.reusedCount += 1;
+      return;
+    }
+    this.builtCount += 1;
+    this.buildMs += buildMs;
+  }
+}

@@ -1,0 +1,288 @@
+import pLimit from "p-limit";
+import { createEvaluators } from "../evaluation/create-evaluators.js";
+import { summarizeCell } from "../evaluation/summarize-cell.js";
+import type { BenchEvent, Reporter } from "../spec/bench-event.js";
+import type { ChatModel } from "../spec/chat-model.js";
+import type { Question } from "../spec/dataset.js";
+import type { Cell, ResolvedExperiment } from "../spec/experiment.js";
+import type { ProviderRegistry } from "../spec/provider-registry.js";
+import type {
+  CellSummary,
+  RunRecord,
+  RunStatus,
+  RunSummary,
+} from "../spec/records.js";
+import { CallRecorder, messageOf } from "./call-recorder.js";
+import { CellProgress } from "./cell-progress.js";
+import { IndexProvider } from "./index-provider.js";
+import { type Dataset, loadDataset } from "./load-dataset.js";
+import { Memo } from "./memo.js";
+import { retrieveHits } from "./retrieve-hits.js";
+import { type CaseDependencies, runCase, type TimedHits } from "./run-case.js";
+import type { RunWriter } from "./run-writer.js";
+
+export interface BenchOptions {
+  experiment: ResolvedExperiment;
+  store: RunWriter;
+  providers: ProviderRegistry;
+  /** Where content-addressed indexes are kept between runs. */
+  cacheDir: string;
+  reporters: Reporter[];
+  runId: string;
+  fmopsVersion: string;
+  gitCommit: string | null;
+  /** Aborting stops admitting cases; cases in flight finish and are kept. */
+  abortSignal?: AbortSignal;
+  /** Injectable clock. @default () => new Date() */
+  now?: () => Date;
+}
+
+export interface BenchResult {
+  run: RunRecord;
+  cells: CellSummary[];
+}
+
+/**
+ * Runs an experiment: loads the dataset, builds each distinct index once,
+ * fans the (cell, question) cases out under the concurrency limit, scores
+ * them and records everything as it completes. Prints nothing; reporters
+ * hear about progress through events.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const dataset = await loadDataset(options.experiment.dataset);
+  return new BenchRun(options, dataset).execute();
+}
+
+class BenchRun {
+  readonly #options: BenchOptions;
+  readonly #dataset: Dataset;
+  readonly #now: () => Date;
+  readonly #run: RunRecord;
+  readonly #recorder: CallRecorder;
+  readonly #indexes: IndexProvider;
+  readonly #progress: CellProgress;
+  readonly #summaries: CellSummary[] = [];
+  readonly #startMs = performance.now();
+  #callCostUsd = 0;
+
+  constructor(options: BenchOptions, dataset: Dataset) {
+    this.#options = options;
+    this.#dataset = dataset;
+    this.#now = options.now ?? (() => new Date());
+    this.#run = this.#newRunRecord();
+    this.#recorder = new CallRecorder((call) => {
+      this.#callCostUsd += call.costUsd ?? 0;
+      options.store.recordCall({ ...call, runId: options.runId });
+    }, this.#now);
+    this.#indexes = new IndexProvider({
+      corpus: dataset.corpus,
+      cacheDir: options.cacheDir,
+      providers: options.providers,
+      recorder: this.#recorder,
+      onReady: (info) => this.#emit({ type: "index-ready", ...info }),
+    });
+    this.#progress = new CellProgress(
+      options.experiment.cells,
+      dataset.questions.questions.length,
+    );
+  }
+
+  async execute(): Promise<BenchResult> {
+    this.#start();
+    try {
+      await this.#prepareIndexes();
+      await this.#runCases();
+      const isInterrupted = this.#options.abortSignal?.aborted === true;
+      return this.#finish(
+        isInterrupted ? "interrupted" : "completed",
+        isInterrupted ? "stopped by the user" : null,
+      );
+    } catch (error) {
+      this.#finish("failed", messageOf(error));
+      throw error;
+    } finally {
+      await this.#indexes.closeAll();
+    }
+  }
+
+  #start(): void {
+    const { store, experiment } = this.#options;
+    store.createRun(this.#run);
+    store.saveCells(
+      experiment.cells.map((cell) => ({ runId: this.#run.id, ...cell })),
+    );
+    this.#emit({
+      type: "run-start",
+      runId: this.#run.id,
+      experimentName: experiment.name,
+      cellCount: experiment.cells.length,
+      questionCount: this.#dataset.questions.questions.length,
+    });
+  }
+
+  /** The index stage: every index any cell needs, before any case runs. */
+  async #prepareIndexes(): Promise<void> {
+    for (const cell of this.#options.experiment.cells) {
+      const { chunking, embedder, retrieval } = cell.params;
+      if (retrieval !== "bm25" && embedder !== null) {
+        await this.#indexes.get(chunking, embedder);
+      }
+      if (retrieval !== "dense") {
+        await this.#indexes.get(chunking, "local:bm25");
+      }
+    }
+  }
+
+  async #runCases(): Promise<void> {
+    const limit = pLimit(this.#options.experiment.concurrency);
+    const dependencies = this.#caseDependencies();
+    const questions = this.#dataset.questions.questions;
+    const tasks = this.#options.experiment.cells.flatMap((cell) =>
+      questions.map((question) =>
+        limit(() => this.#runOneCase(dependencies, cell, question)),
+      ),
+    );
+    await Promise.all(tasks);
+  }
+
+  async #runOneCase(
+    dependencies: CaseDependencies,
+    cell: Cell,
+    question: Question,
+  ): Promise<void> {
+    if (this.#options.abortSignal?.aborted === true) return;
+    const context = { cellKey: cell.key, questionId: question.id };
+    const record = await this.#recorder.within(context, () =>
+      runCase(dependencies, cell, question),
+    );
+    this.#options.store.recordCase(record);
+    const finishedCases = this.#progress.add(record);
+    this.#emit({
+      type: "case-end",
+      cellKey: cell.key,
+      questionId: question.id,
+      completedCases: this.#progress.completedCases,
+      totalCases: this.#totalCases(),
+      error: record.error,
+    });
+    if (finishedCases !== null) this.#finishCell(cell, finishedCases);
+  }
+
+  #finishCell(cell: Cell, cases: Parameters<typeof summarizeCell>[1]): void {
+    const summary = summarizeCell(cell, cases, this.#options.experiment.evaluators);
+    this.#summaries.push(summary);
+    this.#options.store.saveCellSummary(this.#run.id, summary);
+    this.#emit({ type: "cell-end", summary });
+  }
+
+  #caseDependencies(): CaseDependencies {
+    const retrievals = new Memo<TimedHits>();
+    const chatModels = new Map<string, ChatModel>();
+    return {
+      runId: this.#run.id,
+      evaluators: createEvaluators(this.#options.experiment.evaluators),
+      retrieve: (cell, question) =>
+        retrievals.get(retrievalKey(cell, question), () =>
+          this.#timedRetrieve(cell, question),
+        ),
+      chatModelFor: (cell) => {
+        const spec = cell.params.model;
+        if (spec === null) return null;
+        const existing = chatModels.get(spec.alias);
+        if (existing !== undefined) return existing;
+        const model = this.#recorder.wrapChatModel(
+          this.#options.providers.createChatModel(spec),
+        );
+        chatModels.set(spec.alias, model);
+        return model;
+      },
+    };
+  }
+
+  async #timedRetrieve(cell: Cell, question: Question): Promise<TimedHits> {
+    const startMs = performance.now();
+    const hits = await retrieveHits(this.#indexes, cell.params, question.question);
+    return { hits, latencyMs: performance.now() - startMs };
+  }
+
+  #finish(status: RunStatus, statusReason: string | null): BenchResult {
+    if (status !== "completed") this.#summarizeUnfinishedCells();
+    const summary = this.#runSummary();
+    const endedAt = this.#now().toISOString();
+    this.#options.store.finishRun(this.#run.id, {
+      status,
+      statusReason,
+      endedAt,
+      summary,
+    });
+    this.#options.store.flush();
+    const run = { ...this.#run, status, statusReason, endedAt, summary };
+    const cells = this.#orderedSummaries();
+    this.#emit({ type: "run-end", run, cells });
+    return { run, cells };
+  }
+
+  /** A stopped run still reports what its partly done cells measured. */
+  #summarizeUnfinishedCells(): void {
+    const cellsByKey = new Map(
+      this.#options.experiment.cells.map((cell) => [cell.key, cell]),
+    );
+    for (const { cellKey, cases } of this.#progress.unfinishedCells()) {
+      const cell = cellsByKey.get(cellKey);
+      if (cell !== undefined) this.#finishCell(cell, cases);
+    }
+  }
+
+  #runSummary(): RunSummary {
+    return {
+      cellCount: this.#options.experiment.cells.length,
+      caseCount: this.#progress.completedCases,
+      errorCount: this.#progress.errorCount,
+      indexesBuilt: this.#indexes.builtCount,
+      indexesReused: this.#indexes.reusedCount,
+      indexBuildMs: this.#indexes.buildMs,
+      durationMs: performance.now() - this.#startMs,
+      costUsd: this.#callCostUsd,
+    };
+  }
+
+  /** Summaries in matrix order, whatever order the cells finished in. */
+  #orderedSummaries(): CellSummary[] {
+    const byKey = new Map(this.#summaries.map((summary) => [summary.cellKey, summary]));
+    return this.#options.experiment.cells.flatMap((cell) => byKey.get(cell.key) ?? []);
+  }
+
+  #newRunRecord(): RunRecord {
+    const { experiment } = this.#options;
+    return {
+      id: this.#options.runId,
+      experimentName: experiment.name,
+      experimentPath: experiment.sourcePath,
+      configJson: JSON.stringify(experiment),
+      configHash: experiment.configHash,
+      datasetHash: this.#dataset.contentHash,
+      gitCommit: this.#options.gitCommit,
+      fmopsVersion: this.#options.fmopsVersion,
+      startedAt: this.#now().toISOString(),
+      endedAt: null,
+      status: "running",
+      statusReason: null,
+      warnings: [...experiment.warnings, ...this.#dataset.warnings],
+      summary: null,
+    };
+  }
+
+  #totalCases(): number {
+    return this.#options.experiment.cells.length * this.#dataset.questions.questions.length;
+  }
+
+  #emit(event: BenchEvent): void {
+    for (const reporter of this.#options.reporters) reporter.onEvent(event);
+  }
+}
+
+/** Cells that differ only in model or prompt share one retrieval. */
+function retrievalKey(cell: Cell, question: Question): string {
+  const { chunking, embedder, retrieval, topK } = cell.params;
+  return JSON.stringify([chunking, embedder, retrieval, topK, question.id]);
+}

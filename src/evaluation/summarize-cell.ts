@@ -1,0 +1,69 @@
+import type { CaseRecord, CellParams, CellSummary } from "../spec/index.js";
+import { latencyPercentiles } from "./percentile.js";
+
+/** The identity of the cell being summarised. */
+export interface CellIdentity {
+  key: string;
+  label: string;
+  params: CellParams;
+}
+
+/**
+ * Aggregates the cases of one cell. Each metric is averaged over the cases
+ * that scored it; failed cases count in `errorCount` and stay out of every
+ * mean, but their latency and tokens still count, since they were spent.
+ * The cost is `null` as soon as one case's cost is unknown.
+ */
+export function summarizeCell(
+  cell: CellIdentity,
+  cases: readonly CaseRecord[],
+  metricNames: readonly string[],
+): CellSummary {
+  const succeeded = cases.filter((record) => record.error === null);
+  const metrics: Record<string, number | null> = {};
+  const scoredCounts: Record<string, number> = {};
+  for (const name of metricNames) {
+    const scores = collectScores(succeeded, name);
+    metrics[name] = scores.length === 0 ? null : mean(scores);
+    scoredCounts[name] = scores.length;
+  }
+  return {
+    cellKey: cell.key,
+    label: cell.label,
+    params: cell.params,
+    caseCount: cases.length,
+    errorCount: cases.length - succeeded.length,
+    metrics,
+    scoredCounts,
+    latencyMs: latencyPercentiles(cases.map((record) => record.latencyMs)),
+    inputTokens: sum(cases.map((record) => record.inputTokens)),
+    outputTokens: sum(cases.map((record) => record.outputTokens)),
+    costUsd: sumCosts(cases),
+  };
+}
+
+function collectScores(cases: readonly CaseRecord[], name: string): number[] {
+  const scores: number[] = [];
+  for (const record of cases) {
+    const score = record.scores[name];
+    if (typeof score === "number") scores.push(score);
+  }
+  return scores;
+}
+
+function sumCosts(cases: readonly CaseRecord[]): number | null {
+  let totalUsd = 0;
+  for (const record of cases) {
+    if (record.costUsd === null) return null;
+    totalUsd += record.costUsd;
+  }
+  return totalUsd;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function mean(values: readonly number[]): number {
+  return sum(values) / values.length;
+}

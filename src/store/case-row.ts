@@ -1,0 +1,104 @@
+import type { CaseRecord } from "../spec/records.js";
+import { parseJsonColumn } from "./parse-json-column.js";
+
+/** A `cases` row as SQLite returns it. */
+export interface CaseRow {
+  run_id: string;
+  cell_key: string;
+  question_id: string;
+  question: string;
+  answer: string | null;
+  retrieved_chunk_ids_json: string;
+  retrieved_document_ids_json: string;
+  retrieval_latency_ms: number;
+  generation_latency_ms: number | null;
+  latency_ms: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number | null;
+  error: string | null;
+}
+
+/** A `scores` row: one metric's value for one case. */
+export interface ScoreRow {
+  run_id: string;
+  cell_key: string;
+  question_id: string;
+  metric: string;
+  value: number | null;
+}
+
+/** The columns that name one case. */
+export type CaseKey = Pick<CaseRow, "run_id" | "cell_key" | "question_id">;
+
+export function toCaseRow(record: CaseRecord): CaseRow {
+  return {
+    ...toCaseKey(record),
+    question: record.question,
+    answer: record.answer,
+    retrieved_chunk_ids_json: JSON.stringify(record.retrievedChunkIds),
+    retrieved_document_ids_json: JSON.stringify(record.retrievedDocumentIds),
+    retrieval_latency_ms: record.retrievalLatencyMs,
+    generation_latency_ms: record.generationLatencyMs,
+    latency_ms: record.latencyMs,
+    input_tokens: record.inputTokens,
+    output_tokens: record.outputTokens,
+    cost_usd: record.costUsd,
+    error: record.error,
+  };
+}
+
+export function toCaseKey(record: CaseRecord): CaseKey {
+  return {
+    run_id: record.runId,
+    cell_key: record.cellKey,
+    question_id: record.questionId,
+  };
+}
+
+export function toScoreRows(record: CaseRecord): ScoreRow[] {
+  return Object.entries(record.scores).map(([metric, value]) => ({
+    ...toCaseKey(record),
+    metric,
+    value,
+  }));
+}
+
+export function fromCaseRow(
+  row: CaseRow,
+  scores: Record<string, number | null>,
+): CaseRecord {
+  return {
+    runId: row.run_id,
+    cellKey: row.cell_key,
+    questionId: row.question_id,
+    question: row.question,
+    answer: row.answer,
+    retrievedChunkIds: parseIds(row, "retrieved_chunk_ids_json"),
+    retrievedDocumentIds: parseIds(row, "retrieved_document_ids_json"),
+    retrievalLatencyMs: row.retrieval_latency_ms,
+    generationLatencyMs: row.generation_latency_ms,
+    latencyMs: row.latency_ms,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    costUsd: row.cost_usd,
+    error: row.error,
+    scores,
+  };
+}
+
+/** A string that names one case, for grouping scores by case. */
+export function caseKeyText(key: CaseKey): string {
+  return JSON.stringify([key.cell_key, key.question_id]);
+}
+
+function parseIds(
+  row: CaseRow,
+  column: "retrieved_chunk_ids_json" | "retrieved_document_ids_json",
+): string[] {
+  return parseJsonColumn<string[]>(row[column], {
+    table: "cases",
+    column,
+    rowKey: `${row.run_id}/${row.cell_key}/${row.question_id}`,
+  });
+}

@@ -1,0 +1,5 @@
+export * from "./create-run-id.js";
+export * from "./migrate-database.js";
+export * from "./migrations.js";
+export * from "./open-results-store.js";
+export * from "./results-store.js";

@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { latestSchemaVersion } from "./migrations.js";
+import { inMemoryStorePath, openResultsStore } from "./open-results-store.js";
+
+let folder: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "fmops-open-"));
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function readPragma(path: string, name: string): unknown {
+  const reader = new Database(path, { readonly: true });
+  try {
+    return reader.pragma(name, { simple: true });
+  } finally {
+    reader.close();
+  }
+}
+
+describe("openResultsStore", () => {
+  it("creates missing folders and a store at the latest schema", () => {
+    const path = join(folder, "results", "nested", "fmops.sqlite");
+    openResultsStore(path).close();
+    expect(readPragma(path, "user_version")).toBe(latestSchemaVersion());
+  });
+
+  it("turns on write-ahead logging, which stays with the file", () => {
+    const path = join(folder, "fmops.sqlite");
+    const store = openResultsStore(path);
+    try {
+      expect(readPragma(path, "journal_mode")).toBe("wal");
+    } finally {
+      store.close();
+    }
+  });
+
+  it("opens an existing store again without losing what it holds", () => {
+    const path = join(folder, "fmops.sqlite");
+    const first = openResultsStore(path);
+    first.createRun({
+      id: "20261203-171205-4f2a",
+      experimentName: "quickstart",
+      experimentPath: "/repo/experiments/quickstart.yaml",
+      configJson: "{}",
+      configHash: "c0ffee",
+      datasetHash: "da7a",
+      gitCommit: null,
+      fmopsVersion: "0.1.0",
+      startedAt: "2026-12-03T17:12:05.000Z",
+      endedAt: null,
+      status: "running",
+      statusReason: null,
+      warnings: [],
+      summary: null,
+    });
+    first.close();
+    const second = openResultsStore(path);
+    try {
+      expect(second.listRuns().map((run) => run.id)).toEqual([
+        "20261203-171205-4f2a",
+      ]);
+    } finally {
+      second.close();
+    }
+  });
+
+  it("names the path and the reason when the path is a folder", () => {
+    const path = join(folder, "a-folder");
+    mkdirSync(path);
+    expect(() => openResultsStore(path)).toThrow(
+      expect.objectContaining({
+        code: "STORE_ERROR",
+        message: expect.stringContaining(
+          `Cannot open results store ${path}: unable to open database file`,
+        ),
+        cause: expect.any(Error),
+      }),
+    );
+  });
+
+  it("names the path and the reason when the file is not SQLite", () => {
+    const path = join(folder, "notes.txt");
+    writeFileSync(path, "these are notes, not a database\n".repeat(64));
+    expect(() => openResultsStore(path)).toThrow(
+      expect.objectContaining({
+        code: "STORE_ERROR",
+        message: expect.stringContaining(
+          `Cannot open results store ${path}: file is not a database`,
+        ),
+      }),
+    );
+  });
+
+  it("refuses a store from a newer fmops and leaves it untouched", () => {
+    const path = join(folder, "future.sqlite");
+    const future = new Database(path);
+    future.pragma(`user_version = ${latestSchemaVersion() + 5}`);
+    future.close();
+    expect(() => openResultsStore(path)).toThrow(
+      `Results store ${path} has schema version ${latestSchemaVersion() + 5}`,
+    );
+    expect(readPragma(path, "user_version")).toBe(latestSchemaVersion() + 5);
+  });
+
+  it("opens a store in memory for throwaway use", () => {
+    const store = openResultsStore(inMemoryStorePath);
+    try {
+      expect(store.listRuns()).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+});
