@@ -31,10 +31,15 @@ function runBoth(experiment) {
   const workDir = mkdtempSync(join(tmpdir(), "fmops-bench-"));
   try {
     console.log(`experiment: ${experiment}`);
-    console.log("phase  cells  cases  wall s  cells/s  cases/s  index builds  build s  reused  peak RSS MiB");
+    console.log(
+      "phase  cells  cases  wall s  cells/s  cases/s  index builds  build s  reused  peak RSS MiB",
+    );
     for (const phase of ["first", "cold", "warm"]) {
       if (phase === "cold") {
-        rmSync(join(workDir, "cache", "indexes"), { recursive: true, force: true });
+        rmSync(join(workDir, "cache", "indexes"), {
+          recursive: true,
+          force: true,
+        });
       }
       const output = execFileSync(
         process.execPath,

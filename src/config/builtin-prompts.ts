@@ -8,13 +8,13 @@ export const BUILTIN_PROMPT_PREFIX = "builtin:";
 export const DEFAULT_PROMPT_ID = "builtin:grounded";
 
 /*
- * The instructions come first and the case last, so that models which take
- * a single message read the rules before the material they apply to.
+ * A system part with the rules, then the case; the engine splits the two
+ * at the `--- user ---` line and sends them as system and user messages.
  */
-const GROUNDED_TEMPLATE = `You answer questions using only the context below.
+const GROUNDED_TEMPLATE = `You answer questions using only the context you are given.
 If the context does not contain the answer, say that you do not know.
 Answer in a few words or one short sentence; do not explain.
-
+--- user ---
 Context:
 {{context}}
 

@@ -74,6 +74,10 @@ function cartesianProduct(axes: MatrixAxes): CellParams[] {
   );
 }
 
+/**
+ * Rules see cells as the user wrote them, before bm25 cells lose their
+ * embedder, so `{ embedder: local:bm25 }` matches bm25 cells too.
+ */
 function excludeCells(
   cells: CellParams[],
   rules: CellPattern[],
@@ -91,10 +95,7 @@ function excludeCells(
 }
 
 /** True when the cell has every value the pattern gives. */
-export function matchesPattern(
-  cell: CellParams,
-  pattern: CellPattern,
-): boolean {
+function matchesPattern(cell: CellParams, pattern: CellPattern): boolean {
   return (
     matchesChunking(cell.chunking, pattern.chunking) &&
     isUnsetOrEqual(pattern.embedder, cell.embedder) &&

@@ -71,11 +71,13 @@ const chunkingSchema = strictMapping({
         message: `${chunkSizeWords} (required unless strategy is none)`,
       });
     }
-    if (chunking.size !== undefined && chunking.overlap >= chunking.size) {
+    // A size below 1 is already reported; comparing with it adds noise.
+    const size = chunking.size ?? 0;
+    if (size >= 1 && chunking.overlap >= size) {
       context.addIssue({
         code: "custom",
         path: ["overlap"],
-        message: `a whole number smaller than size (${chunking.size})`,
+        message: `a whole number smaller than size (${size})`,
       });
     }
   })
@@ -147,8 +149,8 @@ const matrixSchema = strictMapping({
     .describe("Embedders to compare. Required unless retrieval is only bm25."),
   top_k: listOf(topKSchema).describe("Retrieval depths to compare."),
   retrieval: listOf(retrievalSchema)
-    .default(["dense"])
-    .describe("Retrieval modes to compare."),
+    .optional()
+    .describe("Retrieval modes to compare. Defaults to dense."),
   model: listOf(modelAliasSchema)
     .optional()
     .describe("Models to compare; omit for a retrieval-only experiment."),

@@ -11,7 +11,6 @@ export function experimentJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(experimentInputSchema, {
     target: "draft-2020-12",
     io: "input",
-    reused: "ref",
   });
   return {
     ...schema,

@@ -30,7 +30,7 @@ describe("locateField", () => {
   });
 
   it("points a list item at the item, in flow and block style", () => {
-    // `[3, 5]`: `  top_k: [3, 5]` puts the 5 in column 14 of line 8.
+    // "  top_k: [3, 5]" puts the 5 in column 14 of line 8.
     expect(locate(["matrix", "top_k", 1])).toEqual({ line: 8, column: 14 });
     expect(locate(["matrix", "chunking", 1])).toEqual({ line: 6, column: 7 });
   });

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ConfigIssue } from "../errors/config-error.js";
 import type { IssueBuilder } from "./config-issue-at.js";
 import type { FieldPath } from "./field-path.js";
@@ -44,6 +44,6 @@ export class Resolution {
 
   /** An absolute path for a path written in the experiment file. */
   absolutePath(written: string): string {
-    return isAbsolute(written) ? written : resolve(this.baseFolder, written);
+    return resolve(this.baseFolder, written);
   }
 }

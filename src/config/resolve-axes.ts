@@ -13,6 +13,9 @@ import { resolvePrompt } from "./resolve-prompt.js";
 
 type MatrixInput = ExperimentInput["matrix"];
 
+/** Retrieval when the matrix has no `retrieval` axis. */
+const DEFAULT_RETRIEVAL: RetrievalMode[] = ["dense"];
+
 /**
  * The values of every axis, checked and resolved. `null` when a problem
  * was reported; every axis is still checked so one error lists them all.
@@ -22,17 +25,18 @@ export function resolveAxes(
   models: ReadonlyMap<string, ModelSpec>,
   resolution: Resolution,
 ): MatrixAxes | null {
+  const retrieval = matrix.retrieval ?? DEFAULT_RETRIEVAL;
   const chunking = matrix.chunking.map((entry, index) =>
     resolveChunking(entry, ["matrix", "chunking", index], resolution),
   );
-  const embedder = resolveEmbedders(matrix, resolution);
+  const embedder = resolveEmbedders(matrix, retrieval, resolution);
   const model = resolveModelAxis(matrix, models, resolution);
   const prompt = resolvePromptAxis(matrix, resolution);
   return allNonEmpty({
     chunking,
     embedder,
     topK: matrix.top_k,
-    retrieval: matrix.retrieval,
+    retrieval,
     model,
     prompt,
   });
@@ -40,13 +44,14 @@ export function resolveAxes(
 
 function resolveEmbedders(
   matrix: MatrixInput,
+  retrieval: RetrievalMode[],
   resolution: Resolution,
 ): (string | null)[] {
   if (matrix.embedder === undefined) {
-    if (matrix.retrieval.every((mode) => mode === "bm25")) return [null];
+    if (retrieval.every((mode) => mode === "bm25")) return [null];
     resolution.report(
       ["matrix", "embedder"],
-      `a list of embedders for ${denseModes(matrix.retrieval)} retrieval ` +
+      `a list of embedders for ${denseModes(retrieval)} retrieval ` +
         `(one of ${EMBEDDER_IDS.join(", ")})`,
     );
     return [];

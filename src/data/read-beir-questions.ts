@@ -3,7 +3,7 @@ import { describeFieldProblem, describeValue } from "./describe-value.js";
 import { isPlainObject } from "./is-plain-object.js";
 import type { LocatedQuestion } from "./located-question.js";
 import { readJsonLines } from "./read-json-lines.js";
-import { type Qrels, readQrels } from "./read-qrels.js";
+import { readQrels } from "./read-qrels.js";
 import { ID_EXPECTED, toId } from "./to-id.js";
 
 /**

@@ -1,9 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ChatModel, ChatRequest } from "../spec/chat-model.js";
-import type {
-  EmbeddingModel,
-  EmbedRequest,
-} from "../spec/embedding-model.js";
+import type { EmbeddingModel, EmbedRequest } from "../spec/embedding-model.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
 
 /** The case a provider call is made for; absent while building indexes. */
@@ -24,7 +21,10 @@ export class CallRecorder {
   readonly #onCall: (call: CallRow) => void;
   readonly #now: () => Date;
 
-  constructor(onCall: (call: CallRow) => void, now: () => Date = () => new Date()) {
+  constructor(
+    onCall: (call: CallRow) => void,
+    now: () => Date = () => new Date(),
+  ) {
     this.#onCall = onCall;
     this.#now = now;
   }
@@ -39,13 +39,18 @@ export class CallRecorder {
       provider: model.provider,
       modelId: model.modelId,
       generate: (request: ChatRequest) =>
-        this.#record("chat", model, () => model.generate(request), (response) => ({
-          latencyMs: response.latencyMs,
-          timeToFirstTokenMs: response.timeToFirstTokenMs,
-          inputTokens: response.usage.inputTokens,
-          outputTokens: response.usage.outputTokens,
-          costUsd: response.costUsd,
-        })),
+        this.#record(
+          "chat",
+          model,
+          () => model.generate(request),
+          (response) => ({
+            latencyMs: response.latencyMs,
+            timeToFirstTokenMs: response.timeToFirstTokenMs,
+            inputTokens: response.usage.inputTokens,
+            outputTokens: response.usage.outputTokens,
+            costUsd: response.costUsd,
+          }),
+        ),
     };
   }
 
@@ -56,13 +61,18 @@ export class CallRecorder {
       dimensions: model.dimensions,
       maxBatchSize: model.maxBatchSize,
       embed: (request: EmbedRequest) =>
-        this.#record("embedding", model, () => model.embed(request), (response) => ({
-          latencyMs: response.latencyMs,
-          timeToFirstTokenMs: null,
-          inputTokens: response.usage.inputTokens,
-          outputTokens: 0,
-          costUsd: response.costUsd,
-        })),
+        this.#record(
+          "embedding",
+          model,
+          () => model.embed(request),
+          (response) => ({
+            latencyMs: response.latencyMs,
+            timeToFirstTokenMs: null,
+            inputTokens: response.usage.inputTokens,
+            outputTokens: 0,
+            costUsd: response.costUsd,
+          }),
+        ),
     };
   }
 
@@ -77,11 +87,19 @@ export class CallRecorder {
     const base = { kind, provider: model.provider, modelId: model.modelId };
     try {
       const response = await call();
-      this.#emit(base, startedAt, { ...measure(response), status: "ok", errorMessage: null });
+      this.#emit(base, startedAt, {
+        ...measure(response),
+        status: "ok",
+        errorMessage: null,
+      });
       return response;
     } catch (error) {
       const latencyMs = performance.now() - startMs;
-      this.#emit(base, startedAt, { ...failedFigures(latencyMs), status: "error", errorMessage: messageOf(error) });
+      this.#emit(base, startedAt, {
+        ...failedFigures(latencyMs),
+        status: "error",
+        errorMessage: messageOf(error),
+      });
       throw error;
     }
   }
@@ -105,7 +123,11 @@ export class CallRecorder {
 
 type CallFigures = Pick<
   CallRow,
-  "latencyMs" | "timeToFirstTokenMs" | "inputTokens" | "outputTokens" | "costUsd"
+  | "latencyMs"
+  | "timeToFirstTokenMs"
+  | "inputTokens"
+  | "outputTokens"
+  | "costUsd"
 >;
 
 function failedFigures(latencyMs: number): CallFigures {

@@ -26,7 +26,9 @@ export class CellProgress {
   /** Cells that have some cases but not all, with the cases they have. */
   unfinishedCells(): Array<{ cellKey: string; cases: CaseRecord[] }> {
     return [...this.#casesByCell]
-      .filter(([, cases]) => cases.length > 0 && cases.length < this.#questionCount)
+      .filter(
+        ([, cases]) => cases.length > 0 && cases.length < this.#questionCount,
+      )
       .map(([cellKey, cases]) => ({ cellKey, cases }));
   }
 }

@@ -1,13 +1,13 @@
+import { createChunker } from "../retrieval/chunking/create-chunker.js";
+import { openSearchIndex } from "../retrieval/open-search-index.js";
 import type { ChunkingSpec } from "../spec/chunk.js";
 import type { Corpus } from "../spec/dataset.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type { SearchIndex } from "../spec/search-index.js";
-import { createChunker } from "../retrieval/chunking/create-chunker.js";
-import { openSearchIndex } from "../retrieval/open-search-index.js";
 import type { CallRecorder } from "./call-recorder.js";
+import { chunkCorpus } from "./chunk-corpus.js";
 import { BM25_EMBEDDER, describeChunking, indexKey } from "./index-key.js";
 import { Memo } from "./memo.js";
-import { chunkCorpus } from "./chunk-corpus.js";
 
 export interface IndexReadyInfo {
   indexKey: string;

@@ -34,7 +34,11 @@ async function retrieveHybrid(
   ]);
   // Not closed here: its parts belong to the index provider, which closes
   // them when the run ends.
-  const hybrid = new HybridIndex({ key: `${dense.key}+${keyword.key}`, dense, keyword });
+  const hybrid = new HybridIndex({
+    key: `${dense.key}+${keyword.key}`,
+    dense,
+    keyword,
+  });
   return hybrid.search(query, params.topK);
 }
 

@@ -169,7 +169,11 @@ class BenchRun {
   }
 
   #finishCell(cell: Cell, cases: Parameters<typeof summarizeCell>[1]): void {
-    const summary = summarizeCell(cell, cases, this.#options.experiment.evaluators);
+    const summary = summarizeCell(
+      cell,
+      cases,
+      this.#options.experiment.evaluators,
+    );
     this.#summaries.push(summary);
     this.#options.store.saveCellSummary(this.#run.id, summary);
     this.#emit({ type: "cell-end", summary });
@@ -201,7 +205,11 @@ class BenchRun {
 
   async #timedRetrieve(cell: Cell, question: Question): Promise<TimedHits> {
     const startMs = performance.now();
-    const hits = await retrieveHits(this.#indexes, cell.params, question.question);
+    const hits = await retrieveHits(
+      this.#indexes,
+      cell.params,
+      question.question,
+    );
     return { hits, latencyMs: performance.now() - startMs };
   }
 
@@ -248,8 +256,12 @@ class BenchRun {
 
   /** Summaries in matrix order, whatever order the cells finished in. */
   #orderedSummaries(): CellSummary[] {
-    const byKey = new Map(this.#summaries.map((summary) => [summary.cellKey, summary]));
-    return this.#options.experiment.cells.flatMap((cell) => byKey.get(cell.key) ?? []);
+    const byKey = new Map(
+      this.#summaries.map((summary) => [summary.cellKey, summary]),
+    );
+    return this.#options.experiment.cells.flatMap(
+      (cell) => byKey.get(cell.key) ?? [],
+    );
   }
 
   #newRunRecord(): RunRecord {
@@ -273,7 +285,10 @@ class BenchRun {
   }
 
   #totalCases(): number {
-    return this.#options.experiment.cells.length * this.#dataset.questions.questions.length;
+    return (
+      this.#options.experiment.cells.length *
+      this.#dataset.questions.questions.length
+    );
   }
 
   #emit(event: BenchEvent): void {

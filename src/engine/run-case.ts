@@ -50,8 +50,18 @@ export async function runCase(
   const identity = { questionId: question.id, question: question.question };
   try {
     const retrieval = await dependencies.retrieve(cell, question);
-    const generation = await generate(dependencies, cell, question, retrieval.hits);
-    const scores = score(dependencies.evaluators, question, generation.answer, retrieval.hits);
+    const generation = await generate(
+      dependencies,
+      cell,
+      question,
+      retrieval.hits,
+    );
+    const scores = score(
+      dependencies.evaluators,
+      question,
+      generation.answer,
+      retrieval.hits,
+    );
     return {
       ...base,
       ...identity,
@@ -85,7 +95,11 @@ async function generate(
   const response = await model.generate({
     messages: renderPrompt(prompt, question.question, hits),
     question: question.question,
-    passages: hits.map(({ chunkId, documentId, text }) => ({ chunkId, documentId, text })),
+    passages: hits.map(({ chunkId, documentId, text }) => ({
+      chunkId,
+      documentId,
+      text,
+    })),
     temperature: spec.temperature,
     maxOutputTokens: spec.maxOutputTokens,
   });

@@ -27,7 +27,11 @@ export function createProviderRegistry(
     const sourcePath = options.gloveSourcePath ?? gloveSourcePath();
     return GloveEmbeddingModel.load({
       sourcePath,
-      cachePath: join(options.cacheDir, "glove", `${cacheName(sourcePath)}.bin`),
+      cachePath: join(
+        options.cacheDir,
+        "glove",
+        `${cacheName(sourcePath)}.bin`,
+      ),
     });
   };
 

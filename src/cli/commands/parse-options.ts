@@ -4,7 +4,9 @@ import { InvalidArgumentError } from "commander";
 export function parsePositiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
+    throw new InvalidArgumentError(
+      `expected a whole number ≥ 1, got "${value}"`,
+    );
   }
   return parsed;
 }

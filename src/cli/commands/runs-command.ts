@@ -1,6 +1,5 @@
 import Table from "cli-table3";
 import { Command, Option } from "commander";
-import { openResultsStore } from "../../store/open-results-store.js";
 import type { RunRecord } from "../../spec/records.js";
 import type { CliIo } from "../cli-io.js";
 import { formatDuration, formatUsd } from "../render/format-values.js";
@@ -31,7 +30,10 @@ Examples:
   $ fmops runs
   $ fmops runs --limit 5 --json`,
     )
-    .action((flags: RunsFlags) => {
+    .action(async (flags: RunsFlags) => {
+      const { openResultsStore } = await import(
+        "../../store/open-results-store.js"
+      );
       const store = openResultsStore(resolveDbPath(flags.db, io));
       try {
         const runs = store.listRuns({ limit: flags.limit });
@@ -49,7 +51,16 @@ Examples:
 function renderRunList(runs: RunRecord[]): string {
   if (runs.length === 0) return "No runs recorded yet.\n";
   const table = new Table({
-    head: ["run", "experiment", "status", "started", "took", "cells", "cases", "cost"],
+    head: [
+      "run",
+      "experiment",
+      "status",
+      "started",
+      "took",
+      "cells",
+      "cases",
+      "cost",
+    ],
     style: { head: [], border: [], compact: true },
   });
   for (const run of runs) {

@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { experimentJsonSchema } from "../../config/experiment-json-schema.js";
 import type { CliIo } from "../cli-io.js";
 import { formatJson } from "../render/run-json.js";
 
@@ -14,7 +13,10 @@ Examples:
   # then, first line of an experiment file, for the YAML language server:
   # yaml-language-server: $schema=./fmops.schema.json`,
     )
-    .action(() => {
+    .action(async () => {
+      const { experimentJsonSchema } = await import(
+        "../../config/experiment-json-schema.js"
+      );
       io.stdout.write(formatJson(experimentJsonSchema()));
     });
 }

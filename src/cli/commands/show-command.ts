@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { FmopsError } from "../../errors/fmops-error.js";
-import { openResultsStore } from "../../store/open-results-store.js";
 import type { CliIo } from "../cli-io.js";
 import { renderLeaderboard } from "../render/render-leaderboard.js";
 import { renderRunHeader } from "../render/render-run-header.js";
@@ -25,12 +24,18 @@ Examples:
   $ fmops show latest
   $ fmops show 20261203-171205 --json`,
     )
-    .action((reference: string, flags: ShowFlags) => {
+    .action(async (reference: string, flags: ShowFlags) => {
+      const { openResultsStore } = await import(
+        "../../store/open-results-store.js"
+      );
       const store = openResultsStore(resolveDbPath(flags.db, io));
       try {
         const run = store.findRun(reference);
         if (run === null) {
-          throw new FmopsError("RUN_NOT_FOUND", `no run matches "${reference}" (see \`fmops runs\`)`);
+          throw new FmopsError(
+            "RUN_NOT_FOUND",
+            `no run matches "${reference}" (see \`fmops runs\`)`,
+          );
         }
         const cells = store.getCellSummaries(run.id);
         if (flags.json) {
@@ -49,6 +54,8 @@ Examples:
 function metricNamesOf(configJson: string): string[] {
   const config = JSON.parse(configJson) as { evaluators?: unknown };
   return Array.isArray(config.evaluators)
-    ? config.evaluators.filter((name): name is string => typeof name === "string")
+    ? config.evaluators.filter(
+        (name): name is string => typeof name === "string",
+      )
     : [];
 }

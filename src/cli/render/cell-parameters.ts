@@ -2,12 +2,21 @@ import { describeChunking } from "../../engine/index-key.js";
 import type { CellParams } from "../../spec/experiment.js";
 
 /** The axes as the leaderboard names them, in matrix order. */
-const AXES = ["chunking", "embedder", "retrieval", "top_k", "model", "prompt"] as const;
+const AXES = [
+  "chunking",
+  "embedder",
+  "retrieval",
+  "top_k",
+  "model",
+  "prompt",
+] as const;
 
 export type AxisName = (typeof AXES)[number];
 
 /** Each axis's value for a cell, written as a user would write it. */
-export function describeParameters(params: CellParams): Record<AxisName, string> {
+export function describeParameters(
+  params: CellParams,
+): Record<AxisName, string> {
   return {
     chunking: describeChunking(params.chunking),
     embedder: params.embedder ?? "–",

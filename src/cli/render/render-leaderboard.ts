@@ -14,7 +14,16 @@ export function renderLeaderboard(
   if (summaries.length === 0) return "No cell finished.\n";
   const { varying, fixed } = splitAxes(summaries.map((cell) => cell.params));
   const table = new Table({
-    head: ["#", ...varying, ...metricNames, "p50 ms", "p95 ms", "tokens", "cost", "errors"],
+    head: [
+      "#",
+      ...varying,
+      ...metricNames,
+      "p50 ms",
+      "p95 ms",
+      "tokens",
+      "cost",
+      "errors",
+    ],
     style: { head: [], border: [], compact: true },
   });
 
@@ -43,10 +52,12 @@ export function rankCells(
   metric: string | undefined,
 ): CellSummary[] {
   if (metric === undefined) return [...summaries];
-  const valueOf = (summary: CellSummary) =>
+  const scoreOf = (summary: CellSummary) =>
     summary.metrics[metric] ?? Number.NEGATIVE_INFINITY;
   return summaries
     .map((summary, order) => ({ summary, order }))
-    .sort((a, b) => valueOf(b.summary) - valueOf(a.summary) || a.order - b.order)
+    .sort(
+      (a, b) => scoreOf(b.summary) - scoreOf(a.summary) || a.order - b.order,
+    )
     .map(({ summary }) => summary);
 }

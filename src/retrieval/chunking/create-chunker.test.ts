@@ -63,15 +63,16 @@ describe("createChunker", () => {
   });
 
   it("recursive, tokens: a chunk stays within size once trimmed", async () => {
-    // " studied" is one token but "studied" is stud|ied. Adding up the
-    // pieces " studied" + " birds" as 2 tokens would give the chunk
-    // "studied birds", 3 tokens > 2 once its leading space is trimmed.
+    // " studied" is one token but "studied" is stud|ied. Plain sums of
+    // " studied" + " birds" + " fly" (1 + 1 + 1) would form the chunk
+    // "studied birds fly", 4 tokens > 3 once its leading space is trimmed.
+    // Counting " studied" as 2 closes the chunk after "birds".
     expect(
       await chunkTexts(
-        { strategy: "recursive", size: 2, overlap: 0, unit: "tokens" },
-        "cats dogs studied birds",
+        { strategy: "recursive", size: 3, overlap: 0, unit: "tokens" },
+        "cats dogs eat studied birds fly",
       ),
-    ).toEqual(["cats dogs", "studied", "birds"]);
+    ).toEqual(["cats dogs eat", "studied birds", "fly"]);
   });
 
   it("token: windows of tokens whatever the unit says", async () => {

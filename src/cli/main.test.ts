@@ -1,0 +1,285 @@
+import { execFile } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureIo } from "../test-support/capture-io.js";
+import { runCli } from "./main.js";
+
+// Three documents with disjoint vocabulary, so BM25 ranks the right one
+// first for every question and the reader's best sentence holds the answer:
+// contains, recall@1 and ndcg@2 are all exactly 1.
+const DOCUMENTS: Record<string, string> = {
+  "leave.md":
+    "# Annual leave\n\nEmployees receive 25 days of annual leave each year. Unused days expire in March.\n",
+  "laptop.md":
+    "# Laptops\n\nEvery engineer gets a laptop with 32 GB of memory. Laptops are replaced every three years.\n",
+  "parking.md":
+    "# Parking\n\nThe office car park has 40 spaces. Bicycles go in the basement.\n",
+};
+
+const QUESTIONS = [
+  {
+    id: "q1",
+    question: "How many days of annual leave do employees receive?",
+    answers: ["25 days"],
+    relevant: ["leave"],
+  },
+  {
+    id: "q2",
+    question: "How much memory does an engineer's laptop have?",
+    answers: ["32 GB"],
+    relevant: ["laptop"],
+  },
+  {
+    id: "q3",
+    question: "How many spaces does the car park have?",
+    answers: ["40 spaces"],
+    relevant: ["parking"],
+  },
+];
+
+const EXPERIMENT = `name: tiny
+dataset:
+  corpus: docs
+  questions: questions.jsonl
+models:
+  reader: { provider: local, model: extractive }
+matrix:
+  chunking:
+    - { strategy: none }
+  embedder: [local:bm25]
+  top_k: [1, 2]
+  model: [reader]
+evaluators: [contains, recall@1, ndcg@2]
+`;
+
+let folder: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "fmops-cli-"));
+  mkdirSync(join(folder, "docs"));
+  for (const [name, text] of Object.entries(DOCUMENTS)) {
+    writeFileSync(join(folder, "docs", name), text);
+  }
+  writeFileSync(
+    join(folder, "questions.jsonl"),
+    `${QUESTIONS.map((question) => JSON.stringify(question)).join("\n")}\n`,
+  );
+  writeFileSync(join(folder, "experiment.yaml"), EXPERIMENT);
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function fmops(...argv: string[]) {
+  const io = captureIo(folder, {
+    FMOPS_DB: join(folder, "results.db"),
+    FMOPS_CACHE_DIR: join(folder, "cache"),
+  });
+  const exitCode = await runCli(argv, io);
+  return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
+}
+
+describe("fmops bench", () => {
+  it("runs every cell, scores it and prints the leaderboard", async () => {
+    const result = await fmops("bench", "experiment.yaml");
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("tiny · completed");
+    expect(result.stdout).toContain("2 cells = 6 cases, 0 errors");
+    expect(result.stdout).toContain("Indexes: 1 built");
+    expect(result.stdout).toMatch(/│ 1 +│ 1 +│ 1\.000 +│ 1\.000 +│ 1\.000 /);
+    expect(result.stderr).toContain("index built: none · local:bm25 (3 chunks");
+  });
+
+  it("prints the run as JSON, and a second run reuses the index", async () => {
+    const first = JSON.parse(
+      (await fmops("bench", "experiment.yaml", "--json")).stdout,
+    );
+    const second = JSON.parse(
+      (await fmops("bench", "experiment.yaml", "--json")).stdout,
+    );
+
+    expect(first.run.status).toBe("completed");
+    expect(first.run.summary).toMatchObject({
+      cellCount: 2,
+      caseCount: 6,
+      indexesBuilt: 1,
+      indexesReused: 0,
+    });
+    expect(second.run.summary).toMatchObject({
+      indexesBuilt: 0,
+      indexesReused: 1,
+    });
+    expect(
+      first.cells.map((cell: { params: { topK: number } }) => cell.params.topK),
+    ).toEqual([1, 2]);
+    for (const cell of first.cells) {
+      expect(cell.metrics).toEqual({ contains: 1, "recall@1": 1, "ndcg@2": 1 });
+      expect(cell.scoredCounts).toEqual({
+        contains: 3,
+        "recall@1": 3,
+        "ndcg@2": 3,
+      });
+      expect(cell.costUsd).toBe(0);
+    }
+  });
+
+  it("rejects a bad experiment with exit 2, a located message and no run", async () => {
+    writeFileSync(
+      join(folder, "experiment.yaml"),
+      EXPERIMENT.replace("top_k: [1, 2]", "top_k: [1, 2]\n  colour: blue"),
+    );
+    const result = await fmops("bench", "experiment.yaml");
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/experiment\.yaml:12:\d+: matrix/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(JSON.parse((await fmops("runs", "--json")).stdout).runs).toEqual([]);
+  });
+
+  it("rejects a bad dataset with exit 2 before any run is recorded", async () => {
+    writeFileSync(
+      join(folder, "questions.jsonl"),
+      `${JSON.stringify(QUESTIONS[0])}\n${JSON.stringify(QUESTIONS[0])}\n`,
+    );
+    const result = await fmops("bench", "experiment.yaml");
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/questions\.jsonl:2: .*q1/);
+    expect(JSON.parse((await fmops("runs", "--json")).stdout).runs).toEqual([]);
+  });
+
+  it("records a run as failed and exits 3 when it breaks after starting", async () => {
+    rmSync(join(folder, "docs"), { recursive: true });
+    mkdirSync(join(folder, "docs"));
+    writeFileSync(
+      join(folder, "docs", "only.md"),
+      "# Only\n\nNothing useful.\n",
+    );
+    writeFileSync(
+      join(folder, "experiment.yaml"),
+      EXPERIMENT.replace(
+        "embedder: [local:bm25]",
+        "embedder: [local:glove-100d]",
+      ),
+    );
+    const io = captureIo(folder, {
+      FMOPS_DB: join(folder, "results.db"),
+      FMOPS_CACHE_DIR: join(folder, "cache"),
+      FMOPS_GLOVE_VECTORS: join(folder, "no-such-vectors.json"),
+    });
+    const exitCode = await runCli(["bench", "experiment.yaml"], io);
+
+    expect(exitCode).toBe(3);
+    expect(io.stderrText()).toMatch(/run \S+ failed: .*no-such-vectors\.json/);
+    const runs = JSON.parse((await fmops("runs", "--json")).stdout).runs;
+    expect(runs).toHaveLength(1);
+    expect(runs[0].status).toBe("failed");
+  });
+});
+
+describe("fmops runs and show", () => {
+  it("lists runs newest first and shows the latest one", async () => {
+    await fmops("bench", "experiment.yaml", "--quiet");
+    await fmops("bench", "experiment.yaml", "--quiet");
+    const runs = JSON.parse((await fmops("runs", "--json")).stdout).runs;
+    const shown = JSON.parse((await fmops("show", "latest", "--json")).stdout);
+    const table = await fmops("show", runs[1].id);
+
+    expect(runs).toHaveLength(2);
+    expect(runs[0].startedAt >= runs[1].startedAt).toBe(true);
+    expect(runs[0].configJson).toBeUndefined();
+    expect(shown.run.id).toBe(runs[0].id);
+    expect(shown.cells).toHaveLength(2);
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toContain(`Run ${runs[1].id} · tiny · completed`);
+  });
+
+  it("says so when no run matches", async () => {
+    const result = await fmops("show", "nope");
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'error: no run matches "nope" (see `fmops runs`)\n',
+    );
+  });
+});
+
+describe("fmops validate and schema", () => {
+  it("validates a file without running it", async () => {
+    const result = await fmops("validate", "experiment.yaml");
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(
+      "experiment.yaml: valid — 2 cells (varying: top_k)",
+    );
+    expect(existsSync(join(folder, "results.db"))).toBe(false);
+  });
+
+  it("prints a JSON Schema that describes the matrix", async () => {
+    const schema = JSON.parse((await fmops("schema")).stdout);
+
+    expect(schema.type).toBe("object");
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["name", "dataset", "matrix", "evaluators"]),
+    );
+  });
+});
+
+describe("command line usage", () => {
+  it.each(["bench", "validate", "schema", "runs", "show"])(
+    "%s --help shows examples and exits 0",
+    async (command) => {
+      const result = await fmops(command, "--help");
+
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain("Examples:");
+    },
+  );
+
+  it("exits 2 on an unknown option or a bad value", async () => {
+    expect((await fmops("bench", "experiment.yaml", "--colour")).exitCode).toBe(
+      2,
+    );
+    expect((await fmops("bench", "experiment.yaml", "-c", "0")).exitCode).toBe(
+      2,
+    );
+    expect((await fmops("frobnicate")).exitCode).toBe(2);
+  });
+
+  const binPath = fileURLToPath(new URL("../../bin/fmops", import.meta.url));
+  const isBuilt = existsSync(
+    fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url)),
+  );
+
+  it.skipIf(!isBuilt)("bin/fmops exits 2 without a stack trace", async () => {
+    writeFileSync(join(folder, "broken.yaml"), "name: [unclosed\n");
+    const result = await new Promise<{ code: number | null; stderr: string }>(
+      (resolve) => {
+        const child = execFile(
+          process.execPath,
+          [binPath, "validate", "broken.yaml"],
+          { cwd: folder },
+          (_error, _stdout, stderr) =>
+            resolve({ code: child.exitCode, stderr }),
+        );
+      },
+    );
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^error: .*broken\.yaml:\d+:\d+: expected valid YAML/,
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
