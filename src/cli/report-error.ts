@@ -1,3 +1,4 @@
+import { resolve, sep } from "node:path";
 import { FmopsError } from "../errors/fmops-error.js";
 import type { CliIo } from "./cli-io.js";
 import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
@@ -9,7 +10,7 @@ import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
  */
 export function reportError(error: unknown, io: CliIo): ExitCode {
   if (error instanceof FmopsError && error.isUserError) {
-    io.stderr.write(`error: ${error.message}\n`);
+    io.stderr.write(`error: ${relativeToCwd(error.message, io.cwd)}\n`);
     return EXIT_CODES.usageError;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -20,4 +21,9 @@ export function reportError(error: unknown, io: CliIo): ExitCode {
     io.stderr.write("(set FMOPS_DEBUG=1 to see where it failed)\n");
   }
   return EXIT_CODES.runFailed;
+}
+
+/** Paths below the working directory read best as the user typed them. */
+function relativeToCwd(message: string, cwd: string): string {
+  return message.replaceAll(`${resolve(cwd)}${sep}`, "");
 }

@@ -3,6 +3,12 @@ import type { Chunk } from "../spec/chunk.js";
 import type { SearchHit, SearchIndex } from "../spec/search-index.js";
 import { analyzeText } from "./analyze-text.js";
 import { assertTopK } from "./assert-top-k.js";
+import {
+  bm25InverseDocumentFrequency,
+  bm25LengthNorm,
+  bm25TermFrequencyPart,
+  countTerms,
+} from "./bm25-formula.js";
 import { ChunkTable, writeChunkTable } from "./chunk-table.js";
 import {
   type IndexDatabase,
@@ -68,12 +74,6 @@ function collectPostings(
     }
   });
   return postings;
-}
-
-function countTerms(terms: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
 }
 
 /**
@@ -171,13 +171,16 @@ export class Bm25Index implements SearchIndex {
     const found = this.#selectTerm.get(term) as [number, Buffer] | undefined;
     if (found === undefined) return;
     const [documentFrequency, postings] = found;
-    const idf = inverseDocumentFrequency(this.chunkCount, documentFrequency);
+    const idf = bm25InverseDocumentFrequency(
+      this.chunkCount,
+      documentFrequency,
+    );
     const weight = occurrences * idf;
     for (let at = 0; at < postings.length; at += 8) {
       const row = postings.readUInt32LE(at);
       const frequency = postings.readUInt32LE(at + 4);
       const lengthNorm = this.#lengthNorms[row] ?? this.#k1;
-      const tfPart = (frequency * (this.#k1 + 1)) / (frequency + lengthNorm);
+      const tfPart = bm25TermFrequencyPart(frequency, lengthNorm, this.#k1);
       const previousScore = scores[row] ?? 0;
       // Every term adds a positive amount, so 0 means not matched yet.
       if (previousScore === 0) matchedRows.push(row);
@@ -191,16 +194,6 @@ function assertParameters(k1: number, b: number): void {
   throw new FmopsError(
     "USAGE",
     `BM25 needs k1 ≥ 0 and b between 0 and 1, got k1=${k1}, b=${b}`,
-  );
-}
-
-/** Lucene's idf, which stays positive even for terms in most chunks. */
-function inverseDocumentFrequency(
-  chunkCount: number,
-  documentFrequency: number,
-): number {
-  return Math.log(
-    1 + (chunkCount - documentFrequency + 0.5) / (documentFrequency + 0.5),
   );
 }
 
@@ -218,9 +211,7 @@ function readLengthNorms(
     .raw()
     .iterate() as IterableIterator<[number, number]>;
   for (const [row, termCount] of rows) {
-    // A corpus of empty chunks has no average; nothing can match it anyway.
-    const relativeLength = averageLength > 0 ? termCount / averageLength : 1;
-    norms[row] = k1 * (1 - b + b * relativeLength);
+    norms[row] = bm25LengthNorm(termCount, averageLength, k1, b);
   }
   return norms;
 }

@@ -61,16 +61,16 @@ describe("ExtractiveReader", () => {
     );
   });
 
-  it("strips list bullets and heading marks from the answer", async () => {
+  it("strips list bullets and never answers with a heading", async () => {
     expect(await answer("How often are laptops replaced?", HANDBOOK)).toBe(
       "Laptops are replaced every three years.",
     );
     expect(await answer("Are phones provided?", HANDBOOK)).toBe(
       "Phones are not provided.",
     );
-    expect(await answer("What is the equipment policy?", HANDBOOK)).toBe(
-      "Equipment",
-    );
+    // "equipment" appears only in a heading; "polici" only in the other
+    // passage's heading, so no sentence shares a term with the question.
+    expect(await answer("What is the equipment policy?", HANDBOOK)).toBe("");
   });
 
   it("breaks a tie in favour of the higher-ranked passage", async () => {

@@ -1,5 +1,11 @@
 import { FmopsError } from "../../errors/index.js";
 import { analyzeText } from "../../retrieval/analyze-text.js";
+import {
+  bm25InverseDocumentFrequency,
+  bm25LengthNorm,
+  bm25TermFrequencyPart,
+  countTerms,
+} from "../../retrieval/bm25-formula.js";
 import type {
   ChatModel,
   ChatRequest,
@@ -17,7 +23,8 @@ const BM25_K1 = 1.2;
 /** BM25 length normalisation. */
 const BM25_B = 0.75;
 
-const HEADING_MARK_PATTERN = /^[ \t]*#{1,6}[ \t]+/gmu;
+/** A whole markdown heading line: a title, never an answer. */
+const HEADING_LINE_PATTERN = /^[ \t]*#{1,6}[ \t].*$/gmu;
 const LIST_BULLET_PATTERN = /^[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+/gmu;
 
 /** A sentence of a passage, ready to be scored. */
@@ -122,10 +129,13 @@ function splitCandidates(
   return candidates;
 }
 
-/** Heading marks and list bullets are layout, not words of the answer. */
+/**
+ * Headings go: being short and full of topic words, they would win BM25
+ * against the sentences that hold answers. List bullets are layout.
+ */
 function stripMarkdown(text: string): string {
   return text
-    .replace(HEADING_MARK_PATTERN, "")
+    .replace(HEADING_LINE_PATTERN, "")
     .replace(LIST_BULLET_PATTERN, "");
 }
 
@@ -151,7 +161,7 @@ function scoreBm25(
       const sentencesWithTerm = frequencies.filter((counts) =>
         counts.has(term),
       );
-      return inverseDocumentFrequency(
+      return bm25InverseDocumentFrequency(
         frequencies.length,
         sentencesWithTerm.length,
       );
@@ -168,13 +178,17 @@ function scoreSentence(
   length: number,
   statistics: Bm25Statistics,
 ): number {
-  const lengthRatio = length / (statistics.averageLength || 1);
-  const lengthPenalty = BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio);
+  const lengthNorm = bm25LengthNorm(
+    length,
+    statistics.averageLength,
+    BM25_K1,
+    BM25_B,
+  );
   let score = 0;
   statistics.queryTerms.forEach((term, termIndex) => {
     const frequency = counts.get(term) ?? 0;
     const idf = statistics.idfs[termIndex] ?? 0;
-    score += (idf * frequency * (BM25_K1 + 1)) / (frequency + lengthPenalty);
+    score += idf * bm25TermFrequencyPart(frequency, lengthNorm, BM25_K1);
   });
   return score;
 }
@@ -183,22 +197,6 @@ function averageTermCount(candidates: readonly CandidateSentence[]): number {
   if (candidates.length === 0) return 0;
   const total = candidates.reduce((sum, item) => sum + item.terms.length, 0);
   return total / candidates.length;
-}
-
-/** Lucene's BM25 idf, which stays positive even for a term in every sentence. */
-function inverseDocumentFrequency(
-  sentenceCount: number,
-  documentCount: number,
-): number {
-  return Math.log(
-    1 + (sentenceCount - documentCount + 0.5) / (documentCount + 0.5),
-  );
-}
-
-function countTerms(terms: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
 }
 
 /** Cuts `text` to at most `maxTokens` tokens; `isCut` tells whether it did. */
