@@ -15,15 +15,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const [mode, ...rest] = process.argv.slice(2);
+const runner = fileURLToPath(new URL("./run-measured.mjs", import.meta.url));
 
-if (mode === "--phase") {
-  await runPhase(...rest);
-} else {
-  runBoth(mode);
-}
+runPhases(process.argv[2]);
 
-function runBoth(experiment) {
+function runPhases(experiment) {
   if (experiment === undefined) {
     console.error("usage: node scripts/bench-experiment.mjs EXPERIMENT.yaml");
     process.exit(2);
@@ -41,12 +37,7 @@ function runBoth(experiment) {
           force: true,
         });
       }
-      const output = execFileSync(
-        process.execPath,
-        [fileURLToPath(import.meta.url), "--phase", phase, experiment, workDir],
-        { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-      );
-      printRow(phase, JSON.parse(output));
+      printRow(phase, measure(experiment, workDir, phase));
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -69,36 +60,33 @@ function printRow(phase, figures) {
   console.log(cells.join(" "));
 }
 
-async function runPhase(phase, experiment, workDir) {
-  const { runCli } = await import("../dist/cli/main.js");
-  let stdout = "";
-  const io = {
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: () => {} },
-    env: {
-      ...process.env,
-      FMOPS_DB: join(workDir, `${phase}.db`),
-      FMOPS_CACHE_DIR: join(workDir, "cache"),
+function measure(experiment, workDir, phase) {
+  const output = execFileSync(
+    process.execPath,
+    [runner, "bench", experiment, "--json"],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        FMOPS_DB: join(workDir, `${phase}.db`),
+        FMOPS_CACHE_DIR: join(workDir, "cache"),
+      },
     },
-    cwd: process.cwd(),
-  };
-  const startMs = performance.now();
-  const exitCode = await runCli(["bench", experiment, "--json"], io);
-  const wallMs = performance.now() - startMs;
-  if (exitCode !== 0) {
-    console.error(`fmops bench exited ${exitCode}`);
-    process.exit(exitCode);
-  }
-  const { run } = JSON.parse(stdout);
-  process.stdout.write(
-    JSON.stringify({
-      wallMs,
-      cellCount: run.summary.cellCount,
-      caseCount: run.summary.caseCount,
-      indexesBuilt: run.summary.indexesBuilt,
-      indexesReused: run.summary.indexesReused,
-      indexBuildMs: run.summary.indexBuildMs,
-      peakRssKb: process.resourceUsage().maxRSS,
-    }),
   );
+  const result = JSON.parse(output);
+  if (result.exitCode !== 0) {
+    console.error(result.stderr);
+    throw new Error(`fmops bench exited ${result.exitCode}`);
+  }
+  const { run } = JSON.parse(result.stdout);
+  return {
+    wallMs: result.wallMs,
+    cellCount: run.summary.cellCount,
+    caseCount: run.summary.caseCount,
+    indexesBuilt: run.summary.indexesBuilt,
+    indexesReused: run.summary.indexesReused,
+    indexBuildMs: run.summary.indexBuildMs,
+    peakRssKb: result.peakRssKb,
+  };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { benchCommand } from "./commands/bench-command.js";
+import { fakeServerCommand } from "./commands/fake-server-command.js";
 import { runsCommand } from "./commands/runs-command.js";
 import { schemaCommand } from "./commands/schema-command.js";
 import { showCommand } from "./commands/show-command.js";
@@ -44,6 +45,7 @@ Examples:
     schemaCommand(io),
     runsCommand(io),
     showCommand(io),
+    fakeServerCommand(io),
   ];
   for (const command of [program, ...commands]) {
     command.exitOverride().configureOutput({

@@ -121,12 +121,34 @@ const datasetSchema = strictMapping({
     .describe("BEIR relevance judgements (.tsv); only with BEIR queries."),
 }).describe("The documents to search and the questions to ask.");
 
+/** Connection settings shared by models and embedders. */
+const connectionFields = {
+  base_url: z
+    .url({ error: "an http(s) URL such as http://localhost:8000/v1" })
+    .optional()
+    .describe("OpenAI-compatible server root (vLLM, Ollama, Azure OpenAI…)."),
+  api_key_env: nonBlankText("the name of an environment variable")
+    .optional()
+    .describe(
+      "Environment variable that holds the API key; read at call time, " +
+        "never stored. Defaults to OPENAI_API_KEY.",
+    ),
+  region: nonBlankText("an AWS region such as us-east-1")
+    .optional()
+    .describe("AWS region for Bedrock; defaults to the AWS environment."),
+  endpoint: z
+    .url({ error: "an http(s) URL" })
+    .optional()
+    .describe("Bedrock endpoint override, e.g. a local server."),
+};
+
 const modelSchema = strictMapping({
   provider: nonBlankText("a provider name such as local").describe(
-    "Provider name, e.g. `local`.",
+    "Provider: local, openai, bedrock, exec, module or langchain.",
   ),
   model: nonBlankText("a model id such as extractive").describe(
-    "Model id within the provider, e.g. `extractive`.",
+    "Model id within the provider, e.g. `extractive`, `gpt-4o-mini`; a " +
+      "name of your choosing for exec, module and langchain.",
   ),
   temperature: boundedNumber(0, 2)
     .optional()
@@ -134,7 +156,72 @@ const modelSchema = strictMapping({
   max_output_tokens: wholeNumber(1, 1_000_000)
     .optional()
     .describe("Most tokens the model may generate per answer."),
+  stream: z
+    .boolean({ error: "true or false" })
+    .optional()
+    .describe("Stream answers to measure time to first token. Default true."),
+  command: listOf(nonBlankText("a program or an argument"))
+    .optional()
+    .describe(
+      "exec: the program and its arguments, run once per case with JSON " +
+        "on stdin and stdout. A single string is split at spaces.",
+    ),
+  module: nonBlankText("a path to a .js or .ts file")
+    .optional()
+    .describe("module, langchain: the file exporting the model."),
+  export: nonBlankText("an export name")
+    .optional()
+    .describe("module, langchain: the export to use. Default `default`."),
+  ...connectionFields,
 }).describe("A chat model the matrix can refer to by its alias.");
+
+const embedderSettingsSchema = strictMapping({
+  ...connectionFields,
+  batch_size: wholeNumber(1, 4096)
+    .optional()
+    .describe("Most texts per embedding request."),
+  dimensions: wholeNumber(1, 65_536)
+    .optional()
+    .describe("Vector length, where the model's cannot be known."),
+}).describe("How to reach a remote embedder of the embedder axis.");
+
+const limitsSchema = strictMapping({
+  concurrency: wholeNumber(1, 10_000)
+    .optional()
+    .describe("Most calls in flight to this provider."),
+  rpm: wholeNumber(1, 10_000_000)
+    .optional()
+    .describe("Most requests started in any 60 seconds."),
+  tpm: wholeNumber(1, 1_000_000_000)
+    .optional()
+    .describe("Most tokens (estimated) sent in any 60 seconds."),
+}).describe("Request limits of one provider.");
+
+const retrySchema = strictMapping({
+  max_attempts: wholeNumber(1, 20).default(4).describe("Tries per call."),
+  initial_delay_ms: wholeNumber(0, 600_000)
+    .default(500)
+    .describe("Backoff before the second try; doubles each time."),
+  max_delay_ms: wholeNumber(0, 600_000)
+    .default(30_000)
+    .describe("Longest backoff, unless the server asks for longer."),
+  timeout_ms: wholeNumber(1, 3_600_000)
+    .default(60_000)
+    .describe("Longest a single try may take."),
+}).describe("How failed provider calls are retried.");
+
+const priceSchema = strictMapping({
+  input: boundedNumber(0, 1_000_000).describe("USD per million input tokens."),
+  output: boundedNumber(0, 1_000_000).describe(
+    "USD per million output tokens.",
+  ),
+  cached_input: boundedNumber(0, 1_000_000)
+    .optional()
+    .describe("USD per million cached input tokens."),
+  per_request: boundedNumber(0, 1_000_000)
+    .optional()
+    .describe("USD per request, for models priced so."),
+}).describe("A price that replaces the bundled price table's.");
 
 const modelsSchema = z
   .record(z.string(), modelSchema, {
@@ -231,6 +318,29 @@ export const experimentInputSchema = strictMapping({
   concurrency: wholeNumber(1, 256)
     .default(8)
     .describe("Most questions in flight at once."),
+  embedders: z
+    .record(z.string(), embedderSettingsSchema, {
+      error: "a mapping from embedder ids to their settings",
+    })
+    .optional()
+    .describe("Settings of remote embedders, by id (`openai:MODEL`)."),
+  limits: z
+    .record(z.string(), limitsSchema, {
+      error: "a mapping from provider names to limits",
+    })
+    .optional()
+    .describe("Request limits by provider, e.g. `openai: { rpm: 500 }`."),
+  retry: retrySchema.optional(),
+  prices: z
+    .record(z.string(), priceSchema, {
+      error: "a mapping from provider:model to prices",
+    })
+    .optional()
+    .describe("Price overrides by `provider:model`, USD per million tokens."),
+  cache: z
+    .boolean({ error: "true or false" })
+    .default(true)
+    .describe("Answer identical model calls from the response cache."),
 }).describe("An fmops experiment: a dataset, a matrix of settings, metrics.");
 
 /** An experiment file after schema validation, before resolution. */
@@ -247,3 +357,6 @@ export type IncludeEntryInput = z.output<typeof includeEntrySchema>;
 
 /** One entry of `models:` after validation. */
 export type ModelInput = z.output<typeof modelSchema>;
+
+/** One entry of `embedders:` after validation. */
+export type EmbedderSettingsInput = z.output<typeof embedderSettingsSchema>;

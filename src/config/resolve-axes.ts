@@ -1,4 +1,7 @@
-import { EMBEDDER_IDS, isEmbedderId } from "../providers/provider-catalog.js";
+import {
+  EMBEDDER_ID_HELP,
+  isEmbedderId,
+} from "../providers/provider-catalog.js";
 import type {
   ModelSpec,
   PromptSpec,
@@ -52,7 +55,7 @@ function resolveEmbedders(
     resolution.report(
       ["matrix", "embedder"],
       `a list of embedders for ${denseModes(retrieval)} retrieval ` +
-        `(one of ${EMBEDDER_IDS.join(", ")})`,
+        `(one of ${EMBEDDER_ID_HELP})`,
     );
     return [];
   }
@@ -60,7 +63,7 @@ function resolveEmbedders(
     if (isEmbedderId(id)) return true;
     resolution.report(
       ["matrix", "embedder", index],
-      `one of ${EMBEDDER_IDS.join(", ")}`,
+      `one of ${EMBEDDER_ID_HELP}`,
     );
     return false;
   });

@@ -8,9 +8,11 @@ import type { MatrixRules } from "./matrix-axes.js";
 import { Resolution, type ResolveContext } from "./resolution.js";
 import { resolveAxes } from "./resolve-axes.js";
 import { resolveDataset } from "./resolve-dataset.js";
+import { resolveEmbedders } from "./resolve-embedders.js";
 import { resolveEvaluators } from "./resolve-evaluators.js";
 import { resolveMatrixRules } from "./resolve-matrix-rules.js";
 import { resolveModels } from "./resolve-models.js";
+import { resolveRunSettings } from "./resolve-run-settings.js";
 import { sortIssuesByLocation } from "./sort-issues-by-location.js";
 
 /**
@@ -36,11 +38,16 @@ export function resolveExperiment(
     resolution,
   );
   warnAboutUnusedModels(models, input, rules, resolution);
+  const runSettings = resolveRunSettings(input, resolution);
   if (resolution.hasIssues || dataset === null || axes === null) {
     throw new ConfigError(sortIssuesByLocation(resolution.issues));
   }
 
   const expansion = expandMatrix(axes, rules);
+  const embedders = resolveEmbedders(input.embedders, expansion.cells, resolution);
+  if (resolution.hasIssues) {
+    throw new ConfigError(sortIssuesByLocation(resolution.issues));
+  }
   const resolved: ResolvedExperiment = {
     name: input.name,
     description: input.description ?? null,
@@ -50,6 +57,8 @@ export function resolveExperiment(
     cells: expansion.cells,
     evaluators,
     concurrency: input.concurrency,
+    embedders,
+    ...runSettings,
     warnings: [...new Set([...resolution.warnings, ...expansion.warnings])],
   };
   return { ...resolved, configHash: hashConfig(resolved) };

@@ -1,4 +1,7 @@
-import { EMBEDDER_IDS, isEmbedderId } from "../providers/provider-catalog.js";
+import {
+  EMBEDDER_ID_HELP,
+  isEmbedderId,
+} from "../providers/provider-catalog.js";
 import type { ModelSpec } from "../spec/experiment.js";
 import type {
   ExcludeRuleInput,
@@ -79,7 +82,7 @@ function toCellOverride(
 
 function checkEmbedder(id: string, path: FieldPath, resolution: Resolution) {
   if (!isEmbedderId(id)) {
-    resolution.report(path, `one of ${EMBEDDER_IDS.join(", ")}`);
+    resolution.report(path, `one of ${EMBEDDER_ID_HELP}`);
   }
 }
 

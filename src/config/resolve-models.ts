@@ -1,12 +1,35 @@
-import { CHAT_MODELS } from "../providers/provider-catalog.js";
-import type { ModelSpec } from "../spec/experiment.js";
+import { existsSync } from "node:fs";
+import { CHAT_PROVIDERS } from "../providers/provider-catalog.js";
+import type { ModelSpec, ProviderSettings } from "../spec/experiment.js";
 import type { ExperimentInput, ModelInput } from "./experiment-input.js";
 import type { Resolution } from "./resolution.js";
 
+/** Settings each provider understands; any other given is a mistake. */
+const SETTINGS_BY_PROVIDER: Record<string, readonly (keyof ModelInput)[]> = {
+  local: [],
+  openai: ["base_url", "api_key_env", "stream"],
+  bedrock: ["region", "endpoint", "stream"],
+  exec: ["command"],
+  module: ["module", "export"],
+  langchain: ["module", "export"],
+};
+
+const CONNECTION_KEYS: readonly (keyof ModelInput)[] = [
+  "base_url",
+  "api_key_env",
+  "region",
+  "endpoint",
+  "stream",
+  "command",
+  "module",
+  "export",
+];
+
 /**
  * The models declared under `models:`, by alias. Providers and models are
- * checked against the catalog; a model with a problem is still returned,
- * so that the matrix can refer to its alias without a second error.
+ * checked against the catalog and each provider's settings against what it
+ * needs; a model with a problem is still returned, so that the matrix can
+ * refer to its alias without a second error.
  */
 export function resolveModels(
   models: ExperimentInput["models"],
@@ -14,32 +37,81 @@ export function resolveModels(
 ): Map<string, ModelSpec> {
   const resolved = new Map<string, ModelSpec>();
   for (const [alias, model] of Object.entries(models ?? {})) {
-    checkCatalog(alias, model, resolution);
-    resolved.set(alias, toModelSpec(alias, model));
+    if (checkCatalog(alias, model, resolution)) {
+      checkSettings(alias, model, resolution);
+    }
+    resolved.set(alias, toModelSpec(alias, model, resolution));
   }
   return resolved;
 }
 
+/** True when the provider is known, so its settings can be checked. */
 function checkCatalog(
   alias: string,
   model: ModelInput,
   resolution: Resolution,
-): void {
-  const offered = CHAT_MODELS[model.provider];
+): boolean {
+  const offered = CHAT_PROVIDERS[model.provider];
   if (offered === undefined) {
-    const providers = Object.keys(CHAT_MODELS).join(", ");
+    const providers = Object.keys(CHAT_PROVIDERS).join(", ");
     resolution.report(["models", alias, "provider"], `one of ${providers}`);
-    return;
+    return false;
   }
-  if (!offered.includes(model.model)) {
+  if (offered !== null && !offered.includes(model.model)) {
     resolution.report(
       ["models", alias, "model"],
       `one of the ${model.provider} models ${offered.join(", ")}`,
     );
   }
+  return true;
 }
 
-function toModelSpec(alias: string, model: ModelInput): ModelSpec {
+function checkSettings(
+  alias: string,
+  model: ModelInput,
+  resolution: Resolution,
+): void {
+  const allowed = SETTINGS_BY_PROVIDER[model.provider] ?? [];
+  for (const key of CONNECTION_KEYS) {
+    if (model[key] !== undefined && !allowed.includes(key)) {
+      const accepted = allowed.length === 0 ? "none" : allowed.join(", ");
+      resolution.report(
+        ["models", alias, key],
+        `no ${key} for provider ${model.provider} (its settings: ${accepted})`,
+        "a value",
+      );
+    }
+  }
+  if (model.provider === "exec" && model.command === undefined) {
+    resolution.report(["models", alias], "a `command` for provider exec");
+  }
+  const needsModule = model.provider === "module" || model.provider === "langchain";
+  if (needsModule) checkModulePath(alias, model, resolution);
+}
+
+function checkModulePath(
+  alias: string,
+  model: ModelInput,
+  resolution: Resolution,
+): void {
+  if (model.module === undefined) {
+    resolution.report(["models", alias], `a \`module\` for provider ${model.provider}`);
+    return;
+  }
+  if (!existsSync(resolution.absolutePath(model.module))) {
+    resolution.report(
+      ["models", alias, "module"],
+      "a .js or .ts file that exists",
+      `"${model.module}", where nothing exists`,
+    );
+  }
+}
+
+function toModelSpec(
+  alias: string,
+  model: ModelInput,
+  resolution: Resolution,
+): ModelSpec {
   const spec: ModelSpec = {
     alias,
     provider: model.provider,
@@ -49,5 +121,34 @@ function toModelSpec(alias: string, model: ModelInput): ModelSpec {
   if (model.max_output_tokens !== undefined) {
     spec.maxOutputTokens = model.max_output_tokens;
   }
+  const settings = toSettings(model, resolution);
+  if (Object.keys(settings).length > 0) spec.settings = settings;
   return spec;
+}
+
+function toSettings(
+  model: ModelInput,
+  resolution: Resolution,
+): ProviderSettings {
+  const settings: ProviderSettings = {};
+  if (model.base_url !== undefined) settings.baseUrl = model.base_url;
+  if (model.api_key_env !== undefined) settings.apiKeyEnv = model.api_key_env;
+  if (model.region !== undefined) settings.region = model.region;
+  if (model.endpoint !== undefined) settings.endpoint = model.endpoint;
+  if (model.stream !== undefined) settings.stream = model.stream;
+  if (model.command !== undefined) settings.command = splitCommand(model.command);
+  if (model.module !== undefined) {
+    settings.modulePath = resolution.absolutePath(model.module);
+  }
+  if (model.export !== undefined) settings.exportName = model.export;
+  return settings;
+}
+
+/** `["node reader.mjs"]` → `["node", "reader.mjs"]`; lists stay as written. */
+function splitCommand(command: string[]): string[] {
+  const [only] = command;
+  if (command.length === 1 && only !== undefined) {
+    return only.trim().split(/\s+/);
+  }
+  return command;
 }

@@ -1,12 +1,15 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ChatModel, ChatRequest } from "../spec/chat-model.js";
 import type { EmbeddingModel, EmbedRequest } from "../spec/embedding-model.js";
+import { ProviderCallError } from "../errors/provider-call-error.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
 
 /** The case a provider call is made for; absent while building indexes. */
 export interface CallContext {
-  cellKey: string;
-  questionId: string;
+  cellKey: string | null;
+  questionId: string | null;
+  /** Which try of the call this is, from 1. @default 1 */
+  attempt?: number;
 }
 
 type CallRow = Omit<CallRecord, "runId">;
@@ -34,6 +37,13 @@ export class CallRecorder {
     return this.#context.run(context, work);
   }
 
+  /** Runs `work` as try number `attempt` of the current call. */
+  withAttempt<Result>(attempt: number, work: () => Promise<Result>) {
+    const current = this.#context.getStore();
+    const context = { cellKey: null, questionId: null, ...current, attempt };
+    return this.#context.run(context, work);
+  }
+
   wrapChatModel(model: ChatModel): ChatModel {
     return {
       provider: model.provider,
@@ -58,7 +68,10 @@ export class CallRecorder {
     return {
       provider: model.provider,
       modelId: model.modelId,
-      dimensions: model.dimensions,
+      // A getter: some remote models learn their length on the first call.
+      get dimensions() {
+        return model.dimensions;
+      },
       maxBatchSize: model.maxBatchSize,
       embed: (request: EmbedRequest) =>
         this.#record(
@@ -91,6 +104,7 @@ export class CallRecorder {
         ...measure(response),
         status: "ok",
         errorMessage: null,
+        errorClass: null,
       });
       return response;
     } catch (error) {
@@ -99,6 +113,7 @@ export class CallRecorder {
         ...failedFigures(latencyMs),
         status: "error",
         errorMessage: messageOf(error),
+        errorClass: error instanceof ProviderCallError ? error.errorClass : "internal",
       });
       throw error;
     }
@@ -107,7 +122,8 @@ export class CallRecorder {
   #emit(
     base: Pick<CallRow, "kind" | "provider" | "modelId">,
     startedAt: Date,
-    outcome: CallFigures & Pick<CallRow, "status" | "errorMessage">,
+    outcome: CallFigures &
+      Pick<CallRow, "status" | "errorMessage" | "errorClass">,
   ): void {
     const context = this.#context.getStore();
     this.#onCall({
@@ -116,7 +132,7 @@ export class CallRecorder {
       cellKey: context?.cellKey ?? null,
       questionId: context?.questionId ?? null,
       startedAt: startedAt.toISOString(),
-      attempt: 1,
+      attempt: context?.attempt ?? 1,
     });
   }
 }

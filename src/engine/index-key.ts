@@ -1,4 +1,5 @@
 import type { ChunkingSpec } from "../spec/chunk.js";
+import type { EmbedderSpec } from "../spec/experiment.js";
 import { contentKey } from "../util/hash.js";
 
 /** Bump when the on-disk layout of indexes changes, so old ones are rebuilt. */
@@ -14,14 +15,27 @@ export const BM25_EMBEDDER = "local:bm25";
 export function indexKey(
   corpusHash: string,
   chunking: ChunkingSpec,
-  embedder: string,
+  embedder: EmbedderSpec | typeof BM25_EMBEDDER,
 ): string {
   return contentKey({
     format: INDEX_FORMAT_VERSION,
     corpusHash,
     chunking,
-    embedder,
+    embedder: vectorIdentity(embedder),
   });
+}
+
+/**
+ * What decides the vectors an embedder returns: its id, and for a remote
+ * one the server and the requested length. Batch sizes and key names do
+ * not change a vector, so they do not change the key.
+ */
+function vectorIdentity(embedder: EmbedderSpec | typeof BM25_EMBEDDER) {
+  if (typeof embedder === "string") return embedder;
+  const { baseUrl, endpoint, dimensions } = embedder.settings;
+  const isPlain =
+    baseUrl === undefined && endpoint === undefined && dimensions === undefined;
+  return isPlain ? embedder.id : { id: embedder.id, baseUrl, endpoint, dimensions };
 }
 
 /** `recursive 256t/32`, `sentence 400c/0`, `none`. */

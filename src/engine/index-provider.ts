@@ -2,9 +2,10 @@ import { createChunker } from "../retrieval/chunking/create-chunker.js";
 import { openSearchIndex } from "../retrieval/open-search-index.js";
 import type { ChunkingSpec } from "../spec/chunk.js";
 import type { Corpus } from "../spec/dataset.js";
+import type { EmbeddingModel } from "../spec/embedding-model.js";
+import type { EmbedderSpec } from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type { SearchIndex } from "../spec/search-index.js";
-import type { CallRecorder } from "./call-recorder.js";
 import { chunkCorpus } from "./chunk-corpus.js";
 import { BM25_EMBEDDER, describeChunking, indexKey } from "./index-key.js";
 import { Memo } from "./memo.js";
@@ -28,7 +29,11 @@ export class IndexProvider {
   readonly #corpus: Corpus;
   readonly #cacheDir: string;
   readonly #providers: ProviderRegistry;
-  readonly #recorder: CallRecorder;
+  readonly #prepareEmbeddingModel: (
+    model: EmbeddingModel,
+    spec: EmbedderSpec,
+  ) => EmbeddingModel;
+  readonly #embedders: Map<string, EmbedderSpec>;
   readonly #onReady: (info: IndexReadyInfo) => void;
   builtCount = 0;
   reusedCount = 0;
@@ -38,19 +43,35 @@ export class IndexProvider {
     corpus: Corpus;
     cacheDir: string;
     providers: ProviderRegistry;
-    recorder: CallRecorder;
+    /** Wraps each embedding model in the engine's services (records, limits). */
+    prepareEmbeddingModel: (
+      model: EmbeddingModel,
+      spec: EmbedderSpec,
+    ) => EmbeddingModel;
+    embedders: readonly EmbedderSpec[];
     onReady: (info: IndexReadyInfo) => void;
   }) {
     this.#corpus = options.corpus;
     this.#cacheDir = options.cacheDir;
     this.#providers = options.providers;
-    this.#recorder = options.recorder;
+    this.#prepareEmbeddingModel = options.prepareEmbeddingModel;
+    this.#embedders = new Map(options.embedders.map((spec) => [spec.id, spec]));
     this.#onReady = options.onReady;
   }
 
   get(chunking: ChunkingSpec, embedder: string): Promise<SearchIndex> {
-    const key = indexKey(this.#corpus.contentHash, chunking, embedder);
+    const spec = this.#embedderSpec(embedder);
+    const key = indexKey(this.#corpus.contentHash, chunking, spec);
     return this.#indexes.get(key, () => this.#open(key, chunking, embedder));
+  }
+
+  #embedderSpec(embedder: string): EmbedderSpec | typeof BM25_EMBEDDER {
+    if (embedder === BM25_EMBEDDER) return BM25_EMBEDDER;
+    const spec = this.#embedders.get(embedder);
+    if (spec === undefined) {
+      throw new Error(`embedder ${embedder} was not resolved with the experiment`);
+    }
+    return spec;
   }
 
   async closeAll(): Promise<void> {
@@ -83,9 +104,10 @@ export class IndexProvider {
   }
 
   async #indexKind(embedder: string) {
-    if (embedder === BM25_EMBEDDER) return { type: "bm25" as const };
-    const model = await this.#providers.createEmbeddingModel(embedder);
-    const embeddingModel = this.#recorder.wrapEmbeddingModel(model);
+    const spec = this.#embedderSpec(embedder);
+    if (spec === BM25_EMBEDDER) return { type: "bm25" as const };
+    const model = await this.#providers.createEmbeddingModel(spec);
+    const embeddingModel = this.#prepareEmbeddingModel(model, spec);
     return { type: "dense" as const, embeddingModel };
   }
 

@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import { createEvaluators } from "../evaluation/create-evaluators.js";
 import { summarizeCell } from "../evaluation/summarize-cell.js";
+import { PriceTable } from "../providers/prices/price-table.js";
 import type { BenchEvent, Reporter } from "../spec/bench-event.js";
 import type { ChatModel } from "../spec/chat-model.js";
 import type { Question } from "../spec/dataset.js";
@@ -17,13 +18,16 @@ import { CellProgress } from "./cell-progress.js";
 import { IndexProvider } from "./index-provider.js";
 import { type Dataset, loadDataset } from "./load-dataset.js";
 import { Memo } from "./memo.js";
+import { ModelGateway } from "./model-gateway.js";
+import { ResponseCache } from "./response-cache.js";
 import { retrieveHits } from "./retrieve-hits.js";
 import { type CaseDependencies, runCase, type TimedHits } from "./run-case.js";
-import type { RunWriter } from "./run-writer.js";
+import type { ResponseCacheStore, RunWriter } from "./run-writer.js";
+import { CallScheduler } from "./scheduling/call-scheduler.js";
 
 export interface BenchOptions {
   experiment: ResolvedExperiment;
-  store: RunWriter;
+  store: RunWriter & ResponseCacheStore;
   providers: ProviderRegistry;
   /** Where content-addressed indexes are kept between runs. */
   cacheDir: string;
@@ -33,6 +37,10 @@ export interface BenchOptions {
   gitCommit: string | null;
   /** Aborting stops admitting cases; cases in flight finish and are kept. */
   abortSignal?: AbortSignal;
+  /** Prices of provider calls. @default the bundled price table */
+  prices?: PriceTable;
+  /** Overrides the experiment's `cache:` setting (`--no-cache`). */
+  isCacheEnabled?: boolean;
   /** Injectable clock. @default () => new Date() */
   now?: () => Date;
 }
@@ -61,7 +69,9 @@ class BenchRun {
   readonly #recorder: CallRecorder;
   readonly #indexes: IndexProvider;
   readonly #progress: CellProgress;
+  readonly #gateway: ModelGateway;
   readonly #summaries: CellSummary[] = [];
+  readonly #warnings: string[] = [];
   readonly #startMs = performance.now();
   #callCostUsd = 0;
 
@@ -74,11 +84,14 @@ class BenchRun {
       this.#callCostUsd += call.costUsd ?? 0;
       options.store.recordCall({ ...call, runId: options.runId });
     }, this.#now);
+    this.#gateway = this.#createGateway();
     this.#indexes = new IndexProvider({
       corpus: dataset.corpus,
       cacheDir: options.cacheDir,
       providers: options.providers,
-      recorder: this.#recorder,
+      prepareEmbeddingModel: (model, spec) =>
+        this.#gateway.embeddingModel(model, spec),
+      embedders: options.experiment.embedders,
       onReady: (info) => this.#emit({ type: "index-ready", ...info }),
     });
     this.#progress = new CellProgress(
@@ -194,8 +207,9 @@ class BenchRun {
         if (spec === null) return null;
         const existing = chatModels.get(spec.alias);
         if (existing !== undefined) return existing;
-        const model = this.#recorder.wrapChatModel(
+        const model = this.#gateway.chatModel(
           this.#options.providers.createChatModel(spec),
+          spec,
         );
         chatModels.set(spec.alias, model);
         return model;
@@ -217,14 +231,16 @@ class BenchRun {
     if (status !== "completed") this.#summarizeUnfinishedCells();
     const summary = this.#runSummary();
     const endedAt = this.#now().toISOString();
+    const warnings = [...this.#run.warnings, ...this.#warnings];
     this.#options.store.finishRun(this.#run.id, {
       status,
       statusReason,
       endedAt,
       summary,
+      warnings,
     });
     this.#options.store.flush();
-    const run = { ...this.#run, status, statusReason, endedAt, summary };
+    const run = { ...this.#run, status, statusReason, endedAt, summary, warnings };
     const cells = this.#orderedSummaries();
     this.#emit({ type: "run-end", run, cells });
     return { run, cells };
@@ -289,6 +305,39 @@ class BenchRun {
       this.#options.experiment.cells.length *
       this.#dataset.questions.questions.length
     );
+  }
+
+  #createGateway(): ModelGateway {
+    const { experiment, store } = this.#options;
+    const isCacheEnabled = this.#options.isCacheEnabled ?? experiment.isCacheEnabled;
+    const prices = (this.#options.prices ?? PriceTable.bundled()).withOverrides(
+      experiment.prices,
+    );
+    return new ModelGateway({
+      recorder: this.#recorder,
+      scheduler: new CallScheduler({
+        limits: experiment.limits,
+        retry: experiment.retry,
+        onCircuitOpen: (provider, error) =>
+          this.#warn(
+            `${provider} kept failing (${messageOf(error)}); fmops stopped ` +
+              "sending to it for a while",
+          ),
+      }),
+      cache: isCacheEnabled ? new ResponseCache(store) : null,
+      prices,
+      onUnknownPrice: (provider, modelId) =>
+        this.#warn(
+          `no price for ${provider}:${modelId} (price table as of ` +
+            `${prices.asOf}); its cost is unknown — add it under prices:`,
+        ),
+    });
+  }
+
+  /** A problem worth telling that does not stop the run; kept with it. */
+  #warn(message: string): void {
+    this.#warnings.push(message);
+    this.#emit({ type: "warning", message });
   }
 
   #emit(event: BenchEvent): void {

@@ -23,6 +23,7 @@ export interface TimedHits {
 
 interface Generation {
   answer: string | null;
+  isCached: boolean;
   latencyMs: number | null;
   inputTokens: number;
   outputTokens: number;
@@ -31,6 +32,7 @@ interface Generation {
 
 const NO_GENERATION: Generation = {
   answer: null,
+  isCached: false,
   latencyMs: null,
   inputTokens: 0,
   outputTokens: 0,
@@ -75,6 +77,7 @@ export async function runCase(
       outputTokens: generation.outputTokens,
       costUsd: generation.costUsd,
       error: null,
+      isCached: generation.isCached,
       scores,
     };
   } catch (error) {
@@ -105,6 +108,7 @@ async function generate(
   });
   return {
     answer: response.text,
+    isCached: response.isCached === true,
     latencyMs: response.latencyMs,
     inputTokens: response.usage.inputTokens,
     outputTokens: response.usage.outputTokens,
@@ -148,6 +152,7 @@ function failedCase(
     outputTokens: 0,
     costUsd: 0,
     error: message,
+    isCached: false,
     scores: {},
   };
 }

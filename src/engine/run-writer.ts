@@ -22,7 +22,20 @@ export interface RunWriter {
       statusReason: string | null;
       endedAt: string;
       summary: RunSummary;
+      /** Every warning of the run, those known at its start included. */
+      warnings: string[];
     },
   ): void;
   flush(): void;
+}
+
+/** Where the response cache keeps answers; the results store is one. */
+export interface ResponseCacheStore {
+  getCachedResponse(key: string): string | null;
+  putCachedResponse(entry: {
+    key: string;
+    provider: string;
+    modelId: string;
+    responseJson: string;
+  }): void;
 }

@@ -1,3 +1,4 @@
 export * from "./config-error.js";
 export * from "./dataset-error.js";
 export * from "./fmops-error.js";
+export * from "./provider-call-error.js";

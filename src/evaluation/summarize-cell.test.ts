@@ -31,6 +31,7 @@ function makeCase(overrides: Partial<CaseRecord>): CaseRecord {
     outputTokens: 0,
     costUsd: 0,
     error: null,
+    isCached: false,
     scores: {},
     ...overrides,
   };

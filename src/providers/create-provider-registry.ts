@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { FmopsError } from "../errors/fmops-error.js";
 import type { ChatModel } from "../spec/chat-model.js";
 import type { EmbeddingModel } from "../spec/embedding-model.js";
-import type { ModelSpec } from "../spec/experiment.js";
+import type { EmbedderSpec, ModelSpec } from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import { ExtractiveReader } from "./local/extractive-reader.js";
 import { GloveEmbeddingModel } from "./local/glove-embedding-model.js";
@@ -42,12 +42,12 @@ export function createProviderRegistry(
       }
       throw unknownModel(`${spec.provider}/${spec.model}`);
     },
-    createEmbeddingModel(embedderId: string): Promise<EmbeddingModel> {
-      if (embedderId === "local:glove-100d") {
+    createEmbeddingModel(spec: EmbedderSpec): Promise<EmbeddingModel> {
+      if (spec.id === "local:glove-100d") {
         glove = glove ?? loadGlove();
         return glove;
       }
-      return Promise.reject(unknownModel(embedderId));
+      return Promise.reject(unknownModel(spec.id));
     },
   };
 }

@@ -1,13 +1,40 @@
-/** Embedders available on the `embedder` axis. */
-export const EMBEDDER_IDS = ["local:bm25", "local:glove-100d"] as const;
+/** Embedders that run offline, built into fmops. */
+export const LOCAL_EMBEDDER_IDS = ["local:bm25", "local:glove-100d"] as const;
 
-export type EmbedderId = (typeof EMBEDDER_IDS)[number];
+/** Providers whose embedding models are named freely: `openai:MODEL`. */
+export const REMOTE_EMBEDDER_PROVIDERS = ["openai", "bedrock"] as const;
 
-/** Chat models each provider offers, as `provider: model` in `models:`. */
-export const CHAT_MODELS: Record<string, readonly string[]> = {
+/** In words, for error messages. */
+export const EMBEDDER_ID_HELP =
+  "local:bm25, local:glove-100d, openai:MODEL or bedrock:MODEL";
+
+/**
+ * Chat providers, with the models each offers where the list is closed;
+ * `null` where any model id the provider serves is accepted.
+ */
+export const CHAT_PROVIDERS: Record<string, readonly string[] | null> = {
   local: ["extractive"],
+  openai: null,
+  bedrock: null,
+  exec: null,
+  module: null,
+  langchain: null,
 };
 
-export function isEmbedderId(value: string): value is EmbedderId {
-  return (EMBEDDER_IDS as readonly string[]).includes(value);
+/** `openai:text-embedding-3-small` → provider and model (split at the first colon). */
+export function parseEmbedderId(
+  id: string,
+): { provider: string; model: string } | null {
+  const colon = id.indexOf(":");
+  if (colon <= 0 || colon === id.length - 1) return null;
+  return { provider: id.slice(0, colon), model: id.slice(colon + 1) };
+}
+
+export function isEmbedderId(value: string): boolean {
+  if ((LOCAL_EMBEDDER_IDS as readonly string[]).includes(value)) return true;
+  const parsed = parseEmbedderId(value);
+  return (
+    parsed !== null &&
+    (REMOTE_EMBEDDER_PROVIDERS as readonly string[]).includes(parsed.provider)
+  );
 }

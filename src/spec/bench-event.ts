@@ -26,6 +26,7 @@ export type BenchEvent =
       error: string | null;
     }
   | { type: "cell-end"; summary: CellSummary }
+  | { type: "warning"; message: string }
   | { type: "run-end"; run: RunRecord; cells: CellSummary[] };
 
 export interface Reporter {

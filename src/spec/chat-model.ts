@@ -25,6 +25,8 @@ export interface ChatRequest {
 export interface ChatUsage {
   inputTokens: number;
   outputTokens: number;
+  /** Input tokens served from the provider's prompt cache, when reported. */
+  cachedInputTokens?: number;
 }
 
 export interface ChatResponse {
@@ -36,6 +38,11 @@ export interface ChatResponse {
   finishReason: "stop" | "length" | "other";
   /** Cost of the call; `null` when the price is unknown. */
   costUsd: number | null;
+  /**
+   * Set by the engine when the response came from its cache instead of the
+   * provider; providers leave it unset.
+   */
+  isCached?: boolean;
 }
 
 /** A model that answers a prompt. */

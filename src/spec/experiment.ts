@@ -3,17 +3,56 @@ import type { ChunkingSpec } from "./chunk.js";
 /** How chunks are ranked for a question; one value of the `retrieval` axis. */
 export type RetrievalMode = "dense" | "bm25" | "hybrid";
 
+/**
+ * How to reach a provider; which keys apply depends on the provider. Paths
+ * are absolute. Secrets never appear here, only the names of the
+ * environment variables that hold them.
+ */
+export interface ProviderSettings {
+  /** OpenAI-compatible server root, e.g. `http://localhost:8000/v1`. */
+  baseUrl?: string;
+  /** Environment variable holding the API key. @default "OPENAI_API_KEY" */
+  apiKeyEnv?: string;
+  /** AWS region for Bedrock; the standard AWS chain when absent. */
+  region?: string;
+  /** Bedrock endpoint override, e.g. a local server. */
+  endpoint?: string;
+  /** `exec`: the command and its arguments, run once per case. */
+  command?: string[];
+  /** `module` and `langchain`: the file that exports the model. */
+  modulePath?: string;
+  /** `module` and `langchain`: the export to use. @default "default" */
+  exportName?: string;
+  /** Most texts per embedding request. */
+  batchSize?: number;
+  /** Vector length an embedding model returns, when it cannot be known. */
+  dimensions?: number;
+  /** Whether chat calls stream (measures time to first token). @default true */
+  stream?: boolean;
+}
+
 /** A chat model as declared under `models:` in the experiment file. */
 export interface ModelSpec {
   /** Name the matrix uses for this model. */
   alias: string;
-  /** Provider name, e.g. `local`. */
+  /** Provider name: `local`, `openai`, `bedrock`, `exec`, `module`, `langchain`. */
   provider: string;
-  /** Model id within the provider, e.g. `extractive`. */
+  /** Model id within the provider, e.g. `extractive`, `gpt-4o-mini`. */
   model: string;
   /** Generation parameters passed through to the provider. */
   temperature?: number;
   maxOutputTokens?: number;
+  /** Connection settings; empty for local models. */
+  settings?: ProviderSettings;
+}
+
+/** An embedder of the `embedder` axis with its connection settings. */
+export interface EmbedderSpec {
+  /** `provider:model`, e.g. `local:glove-100d`, `openai:text-embedding-3-small`. */
+  id: string;
+  provider: string;
+  model: string;
+  settings: ProviderSettings;
 }
 
 /** A prompt template; `{{question}}` and `{{context}}` are filled per case. */
@@ -60,6 +99,34 @@ export interface DatasetSpec {
   qrelsPath: string | null;
 }
 
+/** Per-provider request limits, from `limits:`. */
+export interface ProviderLimitsSpec {
+  /** Most calls in flight to the provider. */
+  concurrency?: number;
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+}
+
+/** How failed provider calls are retried, from `retry:`. */
+export interface RetrySpec {
+  /** Tries per call, the first included. @default 4 */
+  maxAttempts: number;
+  /** Backoff before the second try; doubles each time. @default 500 */
+  initialDelayMs: number;
+  /** Longest backoff, unless the server asks for longer. @default 30000 */
+  maxDelayMs: number;
+  /** Longest a single try may take. @default 60000 */
+  timeoutMs: number;
+}
+
+/** A price override, USD per million tokens (and per request). */
+export interface PriceSpec {
+  input: number;
+  output: number;
+  cachedInput?: number;
+  perRequest?: number;
+}
+
 /** An experiment with defaults applied and paths resolved: what runs. */
 export interface ResolvedExperiment {
   name: string;
@@ -75,6 +142,15 @@ export interface ResolvedExperiment {
   evaluators: string[];
   /** Most cases in flight at once. @default 8 */
   concurrency: number;
+  /** Each dense embedder the cells use, with its settings. */
+  embedders: EmbedderSpec[];
+  /** Request limits by provider name. */
+  limits: Record<string, ProviderLimitsSpec>;
+  retry: RetrySpec;
+  /** Price overrides by `provider:model`. */
+  prices: Record<string, PriceSpec>;
+  /** Whether identical model calls are answered from the response cache. @default true */
+  isCacheEnabled: boolean;
   /** Settings that were accepted but adjusted; stored with the run. */
   warnings: string[];
 }

@@ -1,6 +1,6 @@
 import type { ChatModel } from "./chat-model.js";
 import type { EmbeddingModel } from "./embedding-model.js";
-import type { ModelSpec } from "./experiment.js";
+import type { EmbedderSpec, ModelSpec } from "./experiment.js";
 
 /**
  * Turns the names an experiment file uses into live models. The engine asks
@@ -11,5 +11,5 @@ export interface ProviderRegistry {
   /** A chat model for a `models:` entry. */
   createChatModel(spec: ModelSpec): ChatModel;
   /** A dense embedder for an `embedder` axis value such as `local:glove-100d`. */
-  createEmbeddingModel(embedderId: string): Promise<EmbeddingModel>;
+  createEmbeddingModel(spec: EmbedderSpec): Promise<EmbeddingModel>;
 }

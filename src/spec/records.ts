@@ -59,6 +59,11 @@ export interface CaseRecord {
   costUsd: number | null;
   /** Error message when the case failed; its scores are then absent. */
   error: string | null;
+  /**
+   * True when the answer came from the response cache; latency and tokens
+   * are then those of the original call, so statistics stay true.
+   */
+  isCached: boolean;
   scores: Record<string, number | null>;
 }
 
@@ -82,6 +87,8 @@ export interface CallRecord {
   costUsd: number | null;
   status: "ok" | "error";
   errorMessage: string | null;
+  /** ProviderErrorClass of a failed call (`rate_limit`, `timeout`…). */
+  errorClass: string | null;
   /** 1 for the first try. */
   attempt: number;
 }

@@ -16,6 +16,7 @@ export interface CallRow {
   cost_usd: number | null;
   status: CallRecord["status"];
   error_message: string | null;
+  error_class: string | null;
   attempt: number;
 }
 
@@ -35,6 +36,7 @@ export function toCallRow(record: CallRecord): CallRow {
     cost_usd: record.costUsd,
     status: record.status,
     error_message: record.errorMessage,
+    error_class: record.errorClass,
     attempt: record.attempt,
   };
 }
@@ -56,6 +58,7 @@ export function fromCallRow(row: CallRow): CallRecord {
     costUsd: row.cost_usd,
     status: row.status,
     errorMessage: row.error_message,
+    errorClass: row.error_class,
     attempt: row.attempt,
   };
 }

@@ -17,6 +17,8 @@ export interface CaseRow {
   output_tokens: number;
   cost_usd: number | null;
   error: string | null;
+  /** 1 when the answer came from the response cache, else 0. */
+  is_cached: number;
 }
 
 /** A `scores` row: one metric's value for one case. */
@@ -45,6 +47,7 @@ export function toCaseRow(record: CaseRecord): CaseRow {
     output_tokens: record.outputTokens,
     cost_usd: record.costUsd,
     error: record.error,
+    is_cached: record.isCached ? 1 : 0,
   };
 }
 
@@ -83,6 +86,7 @@ export function fromCaseRow(
     outputTokens: row.output_tokens,
     costUsd: row.cost_usd,
     error: row.error,
+    isCached: row.is_cached === 1,
     scores,
   };
 }

@@ -31,6 +31,13 @@ function tableNames(): string[] {
     .all() as string[];
 }
 
+function columnNames(table: string): string[] {
+  return database
+    .prepare(`SELECT name FROM pragma_table_info('${table}')`)
+    .pluck()
+    .all() as string[];
+}
+
 describe("migrations", () => {
   it("count versions up from 1 without gaps", () => {
     const versions = migrations.map((migration) => migration.version);
@@ -43,12 +50,13 @@ describe("migrateDatabase", () => {
   it("builds the whole schema in an empty file", () => {
     expect(readSchemaVersion(database)).toBe(0);
     const applied = migrateDatabase(database, path, fixedClock);
-    expect(applied).toEqual([1]);
+    expect(applied).toEqual([1, 2]);
     expect(readSchemaVersion(database)).toBe(latestSchemaVersion());
     expect(tableNames()).toEqual([
       "calls",
       "cases",
       "cells",
+      "response_cache",
       "runs",
       "schema_migrations",
       "scores",
@@ -64,7 +72,24 @@ describe("migrateDatabase", () => {
         name: "runs, cells, cases, scores and calls",
         applied_at: "2026-12-03T17:12:05.000Z",
       },
+      {
+        version: 2,
+        name: "cached cases, call error classes and the response cache",
+        applied_at: "2026-12-03T17:12:05.000Z",
+      },
     ]);
+  });
+
+  it("upgrades a version 1 store by applying only the steps after it", () => {
+    const [first] = migrations;
+    if (first === undefined) throw new Error("no first migration");
+    database.exec(first.up);
+    database.pragma("user_version = 1");
+    expect(migrateDatabase(database, path, fixedClock)).toEqual([2]);
+    expect(readSchemaVersion(database)).toBe(2);
+    expect(columnNames("cases")).toContain("is_cached");
+    expect(columnNames("calls")).toContain("error_class");
+    expect(tableNames()).toContain("response_cache");
   });
 
   it("applies nothing to a store that is up to date", () => {

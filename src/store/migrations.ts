@@ -93,6 +93,26 @@ CREATE TABLE calls (
 CREATE INDEX calls_by_run_and_cell ON calls (run_id, cell_key);
 `;
 
+// Version 2 columns: whether a case's answer came from the response cache,
+// and why a failed call failed, so the calls table can be grouped by cause.
+const addCacheAndErrorClass = `
+ALTER TABLE cases ADD COLUMN is_cached INTEGER NOT NULL DEFAULT 0
+  CHECK (is_cached IN (0, 1));
+ALTER TABLE calls ADD COLUMN error_class TEXT;
+`;
+
+// Exact-match responses kept across runs, keyed by a hash of the request.
+const createResponseCache = `
+CREATE TABLE response_cache (
+  key TEXT PRIMARY KEY,
+  provider TEXT NOT NULL,
+  model_id TEXT NOT NULL,
+  response_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  hit_count INTEGER NOT NULL DEFAULT 0
+);
+`;
+
 /**
  * Every schema step, oldest first. A released step is never edited: a change
  * to the schema is a new step at the end, so that any older store upgrades.
@@ -104,6 +124,11 @@ export const migrations: readonly Migration[] = [
     up: [createRuns, createCells, createCases, createScores, createCalls].join(
       "",
     ),
+  },
+  {
+    version: 2,
+    name: "cached cases, call error classes and the response cache",
+    up: [addCacheAndErrorClass, createResponseCache].join(""),
   },
 ];
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { latestSchemaVersion } from "./migrations.js";
+import { latestSchemaVersion, migrations } from "./migrations.js";
 import { inMemoryStorePath, openResultsStore } from "./open-results-store.js";
 
 let folder: string;
@@ -15,6 +15,36 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
+
+/** A store as fmops wrote it before version 2, with one run of each row. */
+function writeVersionOneStore(path: string): void {
+  const [first] = migrations;
+  if (first === undefined) throw new Error("no first migration");
+  const database = new Database(path);
+  try {
+    database.exec(first.up);
+    database.pragma("user_version = 1");
+    database.exec(`
+      INSERT INTO runs VALUES ('20250101-090000-0a1b', 'quickstart',
+        '/repo/experiments/quickstart.yaml', '{}', 'c0ffee', 'da7a', NULL,
+        '0.1.0', '2025-01-01T09:00:00.000Z', NULL, 'running', NULL, '[]',
+        NULL);
+      INSERT INTO cases VALUES ('20250101-090000-0a1b', 'cell-a', 'q1',
+        'How many vacation days?', '25 days', '["leave.md#0"]',
+        '["leave.md"]', 1.5, 40, 41.5, 812, 9, 0.000125, NULL);
+      INSERT INTO scores VALUES ('20250101-090000-0a1b', 'cell-a', 'q1',
+        'token_f1', 0.8);
+      INSERT INTO calls (run_id, cell_key, question_id, kind, provider,
+        model_id, started_at, latency_ms, time_to_first_token_ms,
+        input_tokens, output_tokens, cost_usd, status, error_message, attempt)
+      VALUES ('20250101-090000-0a1b', 'cell-a', 'q1', 'chat', 'openai',
+        'gpt-4o-mini', '2025-01-01T09:00:01.000Z', 12, NULL, 0, 0, NULL,
+        'error', '429 Too Many Requests', 1);
+    `);
+  } finally {
+    database.close();
+  }
+}
 
 function readPragma(path: string, name: string): unknown {
   const reader = new Database(path, { readonly: true });
@@ -69,6 +99,40 @@ describe("openResultsStore", () => {
       ]);
     } finally {
       second.close();
+    }
+  });
+
+  it("upgrades a version 1 store, reading its old rows as not cached", () => {
+    const path = join(folder, "v1.sqlite");
+    writeVersionOneStore(path);
+    const store = openResultsStore(path);
+    try {
+      expect(readPragma(path, "user_version")).toBe(2);
+      const [oldCase] = store.getCases("20250101-090000-0a1b");
+      expect(oldCase).toMatchObject({
+        questionId: "q1",
+        answer: "25 days",
+        retrievedChunkIds: ["leave.md#0"],
+        isCached: false,
+        scores: { token_f1: 0.8 },
+      });
+      expect(store.getCalls("20250101-090000-0a1b")).toEqual([
+        expect.objectContaining({
+          status: "error",
+          errorMessage: "429 Too Many Requests",
+          errorClass: null,
+        }),
+      ]);
+      // The new cache table works in the upgraded file.
+      store.putCachedResponse({
+        key: "k",
+        provider: "openai",
+        modelId: "gpt-4o-mini",
+        responseJson: "{}",
+      });
+      expect(store.getCachedResponse("k")).toBe("{}");
+    } finally {
+      store.close();
     }
   });
 

@@ -11,7 +11,10 @@ import {
 
 /** Options of {@link openResultsStore}. */
 export interface OpenResultsStoreOptions extends Partial<WriteBatching> {
-  /** Time stamps of applied migrations. @default () => new Date() */
+  /**
+   * Time stamps of applied migrations and cached responses.
+   * @default () => new Date()
+   */
   clock?: () => Date;
 }
 
@@ -33,14 +36,16 @@ export function openResultsStore(
   options: OpenResultsStoreOptions = {},
 ): ResultsStore {
   const database = openDatabase(path);
+  const clock = options.clock ?? (() => new Date());
   try {
     configure(database);
-    migrateDatabase(database, path, options.clock ?? (() => new Date()));
-    return new ResultsStore(database, path, {
+    migrateDatabase(database, path, clock);
+    const batching = {
       maxPendingRows:
         options.maxPendingRows ?? defaultWriteBatching.maxPendingRows,
       flushDelayMs: options.flushDelayMs ?? defaultWriteBatching.flushDelayMs,
-    });
+    };
+    return new ResultsStore(database, path, batching, clock);
   } catch (error) {
     database.close();
     throw asOpenError(path, error);

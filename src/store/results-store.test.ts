@@ -96,6 +96,7 @@ function sampleCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     outputTokens: 9,
     costUsd: 0.000125,
     error: null,
+    isCached: false,
     scores: { exact_match: 1, token_f1: 0.8, faithfulness: null },
     ...overrides,
   };
@@ -117,6 +118,7 @@ function sampleCall(overrides: Partial<CallRecord> = {}): CallRecord {
     costUsd: 0.000125,
     status: "ok",
     errorMessage: null,
+    errorClass: null,
     attempt: 1,
     ...overrides,
   };
@@ -202,6 +204,24 @@ describe("ResultsStore round trip", () => {
     );
   });
 
+  it("replaces the warnings when the run ends with its full list", () => {
+    store.createRun(sampleRun());
+    const end = {
+      status: "completed" as const,
+      statusReason: null,
+      endedAt: "2026-12-03T17:12:10.021Z",
+      summary: null,
+    };
+    store.finishRun("20261203-171205-4f2a", end);
+    expect(store.findRun("20261203-171205-4f2a")?.warnings).toEqual([
+      "temperature ignored by local:extractive",
+    ]);
+
+    const warnings = ["temperature ignored by local:extractive", "no price"];
+    store.finishRun("20261203-171205-4f2a", { ...end, warnings });
+    expect(store.findRun("20261203-171205-4f2a")?.warnings).toEqual(warnings);
+  });
+
   it("reads back cells in the order they were saved", () => {
     store.createRun(sampleRun());
     const cells = sampleCells("20261203-171205-4f2a");
@@ -229,6 +249,15 @@ describe("ResultsStore round trip", () => {
     expect(store.getCases("20261203-171205-4f2a", "cell-a")).toEqual([failed]);
   });
 
+  it("tells a case answered from the response cache from a fresh one", () => {
+    store.createRun(sampleRun());
+    const fresh = sampleCase();
+    const cached = sampleCase({ questionId: "q2", isCached: true });
+    store.recordCase(fresh);
+    store.recordCase(cached);
+    expect(store.getCases("20261203-171205-4f2a")).toEqual([fresh, cached]);
+  });
+
   it("reads back calls, those serving many cells included", () => {
     store.createRun(sampleRun());
     const chat = sampleCall();
@@ -242,6 +271,7 @@ describe("ResultsStore round trip", () => {
       costUsd: null,
       status: "error",
       errorMessage: "429 Too Many Requests",
+      errorClass: "rate_limit",
       attempt: 2,
     });
     store.recordCall(chat);

@@ -25,6 +25,10 @@ import {
   toCellRow,
   toCellSummaryRow,
 } from "./cell-row.js";
+import {
+  type CachedResponseEntry,
+  toResponseCacheRow,
+} from "./response-cache-row.js";
 import { fromRunRow, toRunRow } from "./run-row.js";
 import {
   prepareStoreStatements,
@@ -40,6 +44,11 @@ export interface RunEnd {
   /** ISO 8601. */
   endedAt: string;
   summary: RunSummary | null;
+  /**
+   * Every warning of the run, replacing those recorded at its start;
+   * absent keeps them.
+   */
+  warnings?: string[];
 }
 
 /** How the store batches case and call rows. */
@@ -67,6 +76,7 @@ type PendingRow =
  * written at once; cases and calls, which arrive by the thousand, are
  * batched and written within `flushDelayMs`, and always by `finishRun` and
  * `close`. Reads see the store's own pending rows, because they flush first.
+ * The response cache lives here too, shared by every run that uses the file.
  *
  * Open it with `openResultsStore`, which prepares the file.
  */
@@ -79,14 +89,17 @@ export class ResultsStore {
   readonly #saveCellsAtOnce: (cells: CellRecord[]) => void;
   readonly #writeRowsAtOnce: (rows: PendingRow[]) => void;
   readonly #flushOnExit = () => this.#flushBeforeExit();
+  readonly #clock: () => Date;
 
   constructor(
     database: Database.Database,
     path: string,
     batching: WriteBatching = defaultWriteBatching,
+    clock: () => Date = () => new Date(),
   ) {
     this.path = path;
     this.#database = database;
+    this.#clock = clock;
     this.#statements = prepareStoreStatements(database);
     this.#saveCellsAtOnce = database.transaction((cells: CellRecord[]) => {
       for (const cell of cells) {
@@ -256,6 +269,33 @@ export class ResultsStore {
     return this.#statements.countCalls.get(runId) ?? 0;
   }
 
+  /**
+   * The response JSON cached under `key`, counting the hit; `null` when the
+   * key is not cached.
+   */
+  getCachedResponse(key: string): string | null {
+    try {
+      return this.#statements.hitCachedResponse.get(key) ?? null;
+    } catch (error) {
+      throw this.#storeError(`Could not read cached response ${key}`, error);
+    }
+  }
+
+  /**
+   * Caches a response, replacing one cached under the same key. It is
+   * written at once, not batched, so a run that crashes keeps what it paid
+   * for.
+   */
+  putCachedResponse(entry: CachedResponseEntry): void {
+    try {
+      this.#statements.replaceCachedResponse.run(
+        toResponseCacheRow(entry, this.#clock()),
+      );
+    } catch (error) {
+      throw this.#storeError(`Could not cache response ${entry.key}`, error);
+    }
+  }
+
   #endRun(runId: string, end: RunEnd): number {
     try {
       return this.#statements.endRun.run({
@@ -264,6 +304,8 @@ export class ResultsStore {
         status_reason: end.statusReason,
         ended_at: end.endedAt,
         summary_json: end.summary === null ? null : JSON.stringify(end.summary),
+        warnings_json:
+          end.warnings === undefined ? null : JSON.stringify(end.warnings),
       }).changes;
     } catch (error) {
       throw this.#storeError(`Could not finish run ${runId}`, error);

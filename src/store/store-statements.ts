@@ -2,13 +2,17 @@ import type Database from "better-sqlite3";
 import type { CallRow } from "./call-row.js";
 import type { CaseKey, CaseRow, ScoreRow } from "./case-row.js";
 import type { CellDefinitionRow, CellRow } from "./cell-row.js";
+import type { ResponseCacheRow } from "./response-cache-row.js";
 import type { RunRow } from "./run-row.js";
 
 /** Columns a run's end sets. */
 export type RunEndRow = Pick<
   RunRow,
   "id" | "status" | "status_reason" | "ended_at" | "summary_json"
->;
+> & {
+  /** `null` keeps the warnings recorded when the run started. */
+  warnings_json: string | null;
+};
 
 /** Bind parameters of the cell-filtered case and call queries. */
 export interface RunCellParameters {
@@ -37,6 +41,9 @@ export interface StoreStatements {
   selectCalls: Database.Statement<[string], CallRow>;
   selectCellCalls: Database.Statement<RunCellParameters, CallRow>;
   countCalls: Database.Statement<[string], number>;
+  /** Counts a hit and returns the response JSON, in one statement. */
+  hitCachedResponse: Database.Statement<[string], string>;
+  replaceCachedResponse: Database.Statement<ResponseCacheRow>;
 }
 
 export interface RunIdRow {
@@ -79,6 +86,15 @@ const caseColumns: readonly (keyof CaseRow)[] = [
   "output_tokens",
   "cost_usd",
   "error",
+  "is_cached",
+];
+
+const responseCacheColumns: readonly (keyof ResponseCacheRow)[] = [
+  "key",
+  "provider",
+  "model_id",
+  "response_json",
+  "created_at",
 ];
 
 const callColumns: readonly (keyof CallRow)[] = [
@@ -96,6 +112,7 @@ const callColumns: readonly (keyof CallRow)[] = [
   "cost_usd",
   "status",
   "error_message",
+  "error_class",
   "attempt",
 ];
 
@@ -110,6 +127,7 @@ export function prepareStoreStatements(
     ...prepareCellStatements(database),
     ...prepareCaseStatements(database),
     ...prepareCallStatements(database),
+    ...prepareResponseCacheStatements(database),
   };
 }
 
@@ -118,7 +136,8 @@ function prepareRunStatements(database: Database.Database) {
     insertRun: database.prepare<RunRow>(insertSql("runs", runColumns)),
     endRun: database.prepare<RunEndRow>(
       "UPDATE runs SET status = @status, status_reason = @status_reason, " +
-        "ended_at = @ended_at, summary_json = @summary_json WHERE id = @id",
+        "ended_at = @ended_at, summary_json = @summary_json, " +
+        "warnings_json = COALESCE(@warnings_json, warnings_json) WHERE id = @id",
     ),
     selectRun: database.prepare<[string], RunRow>(
       "SELECT * FROM runs WHERE id = ?",
@@ -206,14 +225,33 @@ function prepareCallStatements(database: Database.Database) {
   };
 }
 
+function prepareResponseCacheStatements(database: Database.Database) {
+  return {
+    hitCachedResponse: database
+      .prepare<[string], string>(
+        "UPDATE response_cache SET hit_count = hit_count + 1 WHERE key = ? " +
+          "RETURNING response_json",
+      )
+      .pluck(),
+    // Replacing an entry starts its hit count again: it is a new response.
+    replaceCachedResponse: database.prepare<ResponseCacheRow>(
+      insertSql("response_cache", responseCacheColumns, "INSERT OR REPLACE"),
+    ),
+  };
+}
+
 function isCaseKeyColumn(column: string): boolean {
   return caseKeyColumns.some((keyColumn) => keyColumn === column);
 }
 
-function insertSql(table: string, columns: readonly string[]): string {
+function insertSql(
+  table: string,
+  columns: readonly string[],
+  verb: "INSERT" | "INSERT OR REPLACE" = "INSERT",
+): string {
   const names = columns.join(", ");
   const values = columns.map((column) => `@${column}`).join(", ");
-  return `INSERT INTO ${table} (${names}) VALUES (${values})`;
+  return `${verb} INTO ${table} (${names}) VALUES (${values})`;
 }
 
 function updateFromExcluded(columns: readonly string[]): string {

@@ -55,6 +55,8 @@ export async function bench(
       fmopsVersion: packageVersion(),
       gitCommit: await readGitCommit(dirname(experimentPath)),
       abortSignal: abort.signal,
+      // Only `--no-cache` overrides the experiment's own setting.
+      isCacheEnabled: flags.cache ? undefined : false,
     });
     printResult(result, flags, io, experiment.evaluators);
     return result.run.status === "interrupted"

@@ -10,6 +10,8 @@ export interface BenchFlags {
   concurrency?: number;
   json?: boolean;
   quiet?: boolean;
+  /** `--no-cache` sets it false. */
+  cache: boolean;
 }
 
 export function benchCommand(io: CliIo, setExitCode: (code: ExitCode) => void) {
@@ -23,6 +25,7 @@ export function benchCommand(io: CliIo, setExitCode: (code: ExitCode) => void) {
         parsePositiveInteger,
       ),
     )
+    .option("--no-cache", "ask providers again, even for identical calls")
     .option("--json", "print the run and its cells as JSON on stdout")
     .option("-q, --quiet", "no progress lines on stderr")
     .addHelpText(

@@ -47,6 +47,9 @@ export class PlainReporter implements Reporter {
       case "cell-end":
         this.#reportCell(event.summary.label, event.summary.metrics);
         return;
+      case "warning":
+        this.#write(`warning: ${event.message}`);
+        return;
       case "run-end":
         return;
     }

@@ -1,0 +1,44 @@
+/**
+ * Where the scheduler reads the time and waits. Everything in scheduling
+ * takes one, so tests drive hours of rate limits and back-off on a virtual
+ * clock without sleeping for real.
+ */
+export interface Clock {
+  /** Milliseconds on a clock that never goes backwards. */
+  now(): number;
+  /**
+   * Resolves after `ms` milliseconds; rejects with `signal.reason` as soon
+   * as the signal aborts, and at once when it already has.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * Real time. `performance.now()` rather than `Date.now()`, because a wall
+ * clock set back by the system would refill a bucket twice.
+ */
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  sleep: sleepForReal,
+};
+
+function sleepForReal(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
