@@ -29,6 +29,11 @@ describe("experimentJsonSchema", () => {
       "include",
       "evaluators",
       "concurrency",
+      "embedders",
+      "limits",
+      "retry",
+      "prices",
+      "cache",
     ]);
     expect(root.required).toEqual(["name", "dataset", "matrix", "evaluators"]);
     expect(root.additionalProperties).toBe(false);

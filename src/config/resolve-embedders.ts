@@ -2,7 +2,11 @@ import {
   isEmbedderId,
   parseEmbedderId,
 } from "../providers/provider-catalog.js";
-import type { Cell, EmbedderSpec, ProviderSettings } from "../spec/experiment.js";
+import type {
+  Cell,
+  EmbedderSpec,
+  ProviderSettings,
+} from "../spec/experiment.js";
 import type {
   EmbedderSettingsInput,
   ExperimentInput,
@@ -32,7 +36,9 @@ export function resolveEmbedders(
   const used = usedEmbedderIds(cells);
   const unused = Object.keys(written).filter((id) => !used.includes(id));
   if (unused.length > 0) {
-    resolution.warn(`embedders ${unused.join(", ")} have settings but no cell uses them`);
+    resolution.warn(
+      `embedders ${unused.join(", ")} have settings but no cell uses them`,
+    );
   }
   return used.flatMap((id) => toEmbedderSpec(id, written[id]));
 }
@@ -42,7 +48,11 @@ function usedEmbedderIds(cells: readonly Cell[]): string[] {
   const ids = new Set<string>();
   for (const { params } of cells) {
     const isDense = params.retrieval !== "bm25";
-    if (isDense && params.embedder !== null && params.embedder !== "local:bm25") {
+    if (
+      isDense &&
+      params.embedder !== null &&
+      params.embedder !== "local:bm25"
+    ) {
       ids.add(params.embedder);
     }
   }
@@ -58,7 +68,9 @@ function toEmbedderSpec(
   return [{ id, ...parsed, settings: toSettings(input) }];
 }
 
-function toSettings(input: EmbedderSettingsInput | undefined): ProviderSettings {
+function toSettings(
+  input: EmbedderSettingsInput | undefined,
+): ProviderSettings {
   const settings: ProviderSettings = {};
   if (input === undefined) return settings;
   if (input.base_url !== undefined) settings.baseUrl = input.base_url;

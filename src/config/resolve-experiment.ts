@@ -44,7 +44,11 @@ export function resolveExperiment(
   }
 
   const expansion = expandMatrix(axes, rules);
-  const embedders = resolveEmbedders(input.embedders, expansion.cells, resolution);
+  const embedders = resolveEmbedders(
+    input.embedders,
+    expansion.cells,
+    resolution,
+  );
   if (resolution.hasIssues) {
     throw new ConfigError(sortIssuesByLocation(resolution.issues));
   }

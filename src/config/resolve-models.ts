@@ -85,7 +85,8 @@ function checkSettings(
   if (model.provider === "exec" && model.command === undefined) {
     resolution.report(["models", alias], "a `command` for provider exec");
   }
-  const needsModule = model.provider === "module" || model.provider === "langchain";
+  const needsModule =
+    model.provider === "module" || model.provider === "langchain";
   if (needsModule) checkModulePath(alias, model, resolution);
 }
 
@@ -95,7 +96,10 @@ function checkModulePath(
   resolution: Resolution,
 ): void {
   if (model.module === undefined) {
-    resolution.report(["models", alias], `a \`module\` for provider ${model.provider}`);
+    resolution.report(
+      ["models", alias],
+      `a \`module\` for provider ${model.provider}`,
+    );
     return;
   }
   if (!existsSync(resolution.absolutePath(model.module))) {
@@ -136,7 +140,8 @@ function toSettings(
   if (model.region !== undefined) settings.region = model.region;
   if (model.endpoint !== undefined) settings.endpoint = model.endpoint;
   if (model.stream !== undefined) settings.stream = model.stream;
-  if (model.command !== undefined) settings.command = splitCommand(model.command);
+  if (model.command !== undefined)
+    settings.command = splitCommand(model.command);
   if (model.module !== undefined) {
     settings.modulePath = resolution.absolutePath(model.module);
   }

@@ -38,7 +38,8 @@ function resolveLimits(
   const limits: Record<string, ProviderLimitsSpec> = {};
   for (const [provider, written] of Object.entries(input ?? {})) {
     const spec: ProviderLimitsSpec = {};
-    if (written.concurrency !== undefined) spec.concurrency = written.concurrency;
+    if (written.concurrency !== undefined)
+      spec.concurrency = written.concurrency;
     if (written.rpm !== undefined) spec.requestsPerMinute = written.rpm;
     if (written.tpm !== undefined) spec.tokensPerMinute = written.tpm;
     limits[provider] = spec;
@@ -73,12 +74,18 @@ function resolvePrices(
   const prices: Record<string, PriceSpec> = {};
   for (const [key, written] of Object.entries(input ?? {})) {
     if (!/^[^:\s]+:\S+$/.test(key)) {
-      resolution.report(["prices", key], "a key of the form provider:model", `"${key}"`);
+      resolution.report(
+        ["prices", key],
+        "a key of the form provider:model",
+        `"${key}"`,
+      );
       continue;
     }
     const spec: PriceSpec = { input: written.input, output: written.output };
-    if (written.cached_input !== undefined) spec.cachedInput = written.cached_input;
-    if (written.per_request !== undefined) spec.perRequest = written.per_request;
+    if (written.cached_input !== undefined)
+      spec.cachedInput = written.cached_input;
+    if (written.per_request !== undefined)
+      spec.perRequest = written.per_request;
     prices[key] = spec;
   }
   return prices;

@@ -51,13 +51,13 @@ ${VALID_REST}`);
   it("gives one issue per unknown key", () => {
     const issues = issuesOf(`name: n
 gates: {}
-limits: {}
+budget: {}
 matrix: { chunking: { strategy: none }, embedder: local:bm25, top_k: 3 }
 ${VALID_REST}`);
 
     expect(issues.map((i) => [i.location.line, i.fieldPath])).toEqual([
       [2, "gates"],
-      [3, "limits"],
+      [3, "budget"],
     ]);
   });
 

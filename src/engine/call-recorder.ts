@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { ProviderCallError } from "../errors/provider-call-error.js";
 import type { ChatModel, ChatRequest } from "../spec/chat-model.js";
 import type { EmbeddingModel, EmbedRequest } from "../spec/embedding-model.js";
-import { ProviderCallError } from "../errors/provider-call-error.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
 
 /** The case a provider call is made for; absent while building indexes. */
@@ -113,7 +113,8 @@ export class CallRecorder {
         ...failedFigures(latencyMs),
         status: "error",
         errorMessage: messageOf(error),
-        errorClass: error instanceof ProviderCallError ? error.errorClass : "internal",
+        errorClass:
+          error instanceof ProviderCallError ? error.errorClass : "internal",
       });
       throw error;
     }

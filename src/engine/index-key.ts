@@ -35,7 +35,9 @@ function vectorIdentity(embedder: EmbedderSpec | typeof BM25_EMBEDDER) {
   const { baseUrl, endpoint, dimensions } = embedder.settings;
   const isPlain =
     baseUrl === undefined && endpoint === undefined && dimensions === undefined;
-  return isPlain ? embedder.id : { id: embedder.id, baseUrl, endpoint, dimensions };
+  return isPlain
+    ? embedder.id
+    : { id: embedder.id, baseUrl, endpoint, dimensions };
 }
 
 /** `recursive 256t/32`, `sentence 400c/0`, `none`. */

@@ -69,7 +69,9 @@ export class IndexProvider {
     if (embedder === BM25_EMBEDDER) return BM25_EMBEDDER;
     const spec = this.#embedders.get(embedder);
     if (spec === undefined) {
-      throw new Error(`embedder ${embedder} was not resolved with the experiment`);
+      throw new Error(
+        `embedder ${embedder} was not resolved with the experiment`,
+      );
     }
     return spec;
   }

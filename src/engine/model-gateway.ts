@@ -1,5 +1,9 @@
 import type { PriceTable } from "../providers/prices/price-table.js";
-import type { ChatModel, ChatRequest, ChatResponse } from "../spec/chat-model.js";
+import type {
+  ChatModel,
+  ChatRequest,
+  ChatResponse,
+} from "../spec/chat-model.js";
 import type {
   EmbeddingModel,
   EmbedRequest,
@@ -41,11 +45,16 @@ export class ModelGateway {
   }
 
   chatModel(model: ChatModel, spec: ModelSpec): ChatModel {
-    const recorded = this.#options.recorder.wrapChatModel(this.#pricedChat(model));
+    const recorded = this.#options.recorder.wrapChatModel(
+      this.#pricedChat(model),
+    );
     if (model.provider === "local") return recorded;
     const generate = (request: ChatRequest) =>
-      this.#schedule(model.provider, estimateChatTokens(request), request.abortSignal, (abortSignal) =>
-        recorded.generate({ ...request, abortSignal }),
+      this.#schedule(
+        model.provider,
+        estimateChatTokens(request),
+        request.abortSignal,
+        (abortSignal) => recorded.generate({ ...request, abortSignal }),
       );
     return {
       provider: model.provider,
@@ -55,11 +64,16 @@ export class ModelGateway {
   }
 
   embeddingModel(model: EmbeddingModel, spec: EmbedderSpec): EmbeddingModel {
-    const recorded = this.#options.recorder.wrapEmbeddingModel(this.#pricedEmbedding(model));
+    const recorded = this.#options.recorder.wrapEmbeddingModel(
+      this.#pricedEmbedding(model),
+    );
     if (model.provider === "local") return recorded;
     const embed = (request: EmbedRequest) =>
-      this.#schedule(model.provider, estimateTextTokens(request.texts), request.abortSignal, (abortSignal) =>
-        recorded.embed({ ...request, abortSignal }),
+      this.#schedule(
+        model.provider,
+        estimateTextTokens(request.texts),
+        request.abortSignal,
+        (abortSignal) => recorded.embed({ ...request, abortSignal }),
       );
     return {
       provider: model.provider,
@@ -114,8 +128,10 @@ export class ModelGateway {
     call: (abortSignal: AbortSignal) => Promise<Response>,
   ): Promise<Response> {
     const { scheduler, recorder } = this.#options;
-    return scheduler.run({ provider, estimatedTokens, abortSignal }, (attempt) =>
-      recorder.withAttempt(attempt.attempt, () => call(attempt.abortSignal)),
+    return scheduler.run(
+      { provider, estimatedTokens, abortSignal },
+      (attempt) =>
+        recorder.withAttempt(attempt.attempt, () => call(attempt.abortSignal)),
     );
   }
 
@@ -142,7 +158,10 @@ export class ModelGateway {
       embed: async (request): Promise<EmbedResponse> => {
         const response = await model.embed(request);
         if (response.costUsd !== null) return response;
-        const usage = { inputTokens: response.usage.inputTokens, outputTokens: 0 };
+        const usage = {
+          inputTokens: response.usage.inputTokens,
+          outputTokens: 0,
+        };
         return { ...response, costUsd: this.#costOf(model, usage) };
       },
     };
@@ -152,7 +171,11 @@ export class ModelGateway {
     model: { provider: string; modelId: string },
     usage: ChatResponse["usage"],
   ): number | null {
-    const cost = this.#options.prices.costOf(model.provider, model.modelId, usage);
+    const cost = this.#options.prices.costOf(
+      model.provider,
+      model.modelId,
+      usage,
+    );
     const name = `${model.provider}:${model.modelId}`;
     if (cost === null && !this.#unpricedModels.has(name)) {
       this.#unpricedModels.add(name);
@@ -162,10 +185,21 @@ export class ModelGateway {
   }
 }
 
-function embeddingCacheKey(spec: EmbedderSpec, texts: readonly string[]): string {
+function embeddingCacheKey(
+  spec: EmbedderSpec,
+  texts: readonly string[],
+): string {
   const { baseUrl, endpoint, region, dimensions } = spec.settings;
   return contentKey(
-    { kind: "embedding", id: spec.id, baseUrl, endpoint, region, dimensions, texts },
+    {
+      kind: "embedding",
+      id: spec.id,
+      baseUrl,
+      endpoint,
+      region,
+      dimensions,
+      texts,
+    },
     64,
   );
 }

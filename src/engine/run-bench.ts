@@ -194,7 +194,7 @@ class BenchRun {
 
   #caseDependencies(): CaseDependencies {
     const retrievals = new Memo<TimedHits>();
-    const chatModels = new Map<string, ChatModel>();
+    const chatModels = new Memo<ChatModel>();
     return {
       runId: this.#run.id,
       evaluators: createEvaluators(this.#options.experiment.evaluators),
@@ -202,17 +202,15 @@ class BenchRun {
         retrievals.get(retrievalKey(cell, question), () =>
           this.#timedRetrieve(cell, question),
         ),
-      chatModelFor: (cell) => {
+      chatModelFor: async (cell) => {
         const spec = cell.params.model;
         if (spec === null) return null;
-        const existing = chatModels.get(spec.alias);
-        if (existing !== undefined) return existing;
-        const model = this.#gateway.chatModel(
-          this.#options.providers.createChatModel(spec),
-          spec,
+        return chatModels.get(spec.alias, async () =>
+          this.#gateway.chatModel(
+            await this.#options.providers.createChatModel(spec),
+            spec,
+          ),
         );
-        chatModels.set(spec.alias, model);
-        return model;
       },
     };
   }
@@ -240,7 +238,14 @@ class BenchRun {
       warnings,
     });
     this.#options.store.flush();
-    const run = { ...this.#run, status, statusReason, endedAt, summary, warnings };
+    const run = {
+      ...this.#run,
+      status,
+      statusReason,
+      endedAt,
+      summary,
+      warnings,
+    };
     const cells = this.#orderedSummaries();
     this.#emit({ type: "run-end", run, cells });
     return { run, cells };
@@ -309,7 +314,8 @@ class BenchRun {
 
   #createGateway(): ModelGateway {
     const { experiment, store } = this.#options;
-    const isCacheEnabled = this.#options.isCacheEnabled ?? experiment.isCacheEnabled;
+    const isCacheEnabled =
+      this.#options.isCacheEnabled ?? experiment.isCacheEnabled;
     const prices = (this.#options.prices ?? PriceTable.bundled()).withOverrides(
       experiment.prices,
     );

@@ -12,7 +12,7 @@ import { rankedDocumentIds } from "./retrieve-hits.js";
 export interface CaseDependencies {
   runId: string;
   retrieve: (cell: Cell, question: Question) => Promise<TimedHits>;
-  chatModelFor: (cell: Cell) => ChatModel | null;
+  chatModelFor: (cell: Cell) => Promise<ChatModel | null>;
   evaluators: Evaluator[];
 }
 
@@ -91,7 +91,7 @@ async function generate(
   question: Question,
   hits: SearchHit[],
 ): Promise<Generation> {
-  const model = dependencies.chatModelFor(cell);
+  const model = await dependencies.chatModelFor(cell);
   const { prompt, model: spec } = cell.params;
   if (model === null || prompt === null || spec === null) return NO_GENERATION;
 

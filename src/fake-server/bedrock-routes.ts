@@ -193,8 +193,7 @@ async function handleConverseStream(
   response.write(encodeEvent("messageStart", { role: "assistant" }));
   const deltas = splitIntoDeltas(answer.text);
   for (const [index, delta] of deltas.entries()) {
-    // The first delta follows the answer's own delay; later ones trickle.
-    if (index > 0) await context.delay();
+    if (index > 0) await context.pauseBetweenDeltas();
     if (response.destroyed) return; // the client went away
     const event = { contentBlockIndex: 0, delta: { text: delta } };
     response.write(encodeEvent("contentBlockDelta", event));

@@ -13,8 +13,10 @@ export interface FakeRequestContext {
   /** Named groups of the route's path pattern (e.g. `modelId`). */
   pathParameters: Record<string, string>;
   options: ResolvedFakeServerOptions;
-  /** Waits the configured latency; stream handlers call it between events. */
+  /** Waits the configured latency; the server calls it before each route. */
   delay: () => Promise<void>;
+  /** Waits the pause between two deltas of a stream. */
+  pauseBetweenDeltas: () => Promise<void>;
 }
 
 /** One endpoint of a vendor's wire protocol. */

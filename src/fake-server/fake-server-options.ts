@@ -6,8 +6,14 @@ export interface FakeServerOptions {
   host?: string;
   /** 0 picks a free port. @default 0 */
   port?: number;
-  /** Delay before each answer (and between stream events' start). @default 0 */
+  /**
+   * Delay before each answer's first byte: the whole latency of a JSON
+   * answer, the time to first token of a stream (whose events then follow
+   * at once). @default 0
+   */
   latencyMs?: number;
+  /** Pause between the deltas of a streamed answer. @default 0 */
+  streamDeltaDelayMs?: number;
   /** Completion tokens of each chat answer. @default 16 */
   outputTokens?: number;
   /** Share of requests that fail, from 0 to 1. @default 0 */
@@ -44,6 +50,7 @@ export function resolveFakeServerOptions(
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
     latencyMs: options.latencyMs ?? 0,
+    streamDeltaDelayMs: options.streamDeltaDelayMs ?? 0,
     outputTokens: options.outputTokens ?? 16,
     faultRate: options.faultRate ?? 0,
     faults: options.faults ?? ["429", "500"],

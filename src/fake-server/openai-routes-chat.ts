@@ -93,7 +93,7 @@ async function streamCompletion(
 
   writeChunk(delta({ role: "assistant", content: "" }, null));
   for (const [index, text] of splitIntoDeltas(completion.content).entries()) {
-    if (index > 0) await context.delay();
+    if (index > 0) await context.pauseBetweenDeltas();
     if (response.destroyed) return; // the client went away
     writeChunk(delta({ content: text }, null));
   }

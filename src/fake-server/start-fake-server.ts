@@ -94,6 +94,10 @@ async function handleRequest(
   }
   const delay = () =>
     options.latencyMs > 0 ? sleep(options.latencyMs) : Promise.resolve();
+  const pauseBetweenDeltas = () =>
+    options.streamDeltaDelayMs > 0
+      ? sleep(options.streamDeltaDelayMs)
+      : Promise.resolve();
   const context: FakeRequestContext = {
     request,
     response,
@@ -101,6 +105,7 @@ async function handleRequest(
     pathParameters: match.parameters,
     options,
     delay,
+    pauseBetweenDeltas,
   };
   const fault = faults.next();
   if (fault !== null) stats.faults += 1;

@@ -8,8 +8,11 @@ import type { EmbedderSpec, ModelSpec } from "./experiment.js";
  * here without touching the engine.
  */
 export interface ProviderRegistry {
-  /** A chat model for a `models:` entry. */
-  createChatModel(spec: ModelSpec): ChatModel;
+  /**
+   * A chat model for a `models:` entry. Asynchronous so that a provider's
+   * SDK is loaded only by runs that use it.
+   */
+  createChatModel(spec: ModelSpec): Promise<ChatModel>;
   /** A dense embedder for an `embedder` axis value such as `local:glove-100d`. */
   createEmbeddingModel(spec: EmbedderSpec): Promise<EmbeddingModel>;
 }

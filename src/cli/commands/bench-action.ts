@@ -44,6 +44,7 @@ export async function bench(
       store,
       providers: createProviderRegistry({
         cacheDir,
+        workingDirectory: dirname(experimentPath),
         gloveSourcePath: io.env.FMOPS_GLOVE_VECTORS,
       }),
       cacheDir,

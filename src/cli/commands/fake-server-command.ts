@@ -19,7 +19,12 @@ interface FakeServerFlags {
   seed: number;
 }
 
-const FAULT_KINDS: readonly FakeFault[] = ["429", "500", "timeout", "malformed"];
+const FAULT_KINDS: readonly FakeFault[] = [
+  "429",
+  "500",
+  "timeout",
+  "malformed",
+];
 
 export function fakeServerCommand(io: CliIo) {
   return new Command("fake-server")
@@ -48,7 +53,10 @@ export function fakeServerCommand(io: CliIo) {
         .default(0),
     )
     .addOption(
-      new Option("--faults <kinds>", `faults to draw from: ${FAULT_KINDS.join(", ")}`)
+      new Option(
+        "--faults <kinds>",
+        `faults to draw from: ${FAULT_KINDS.join(", ")}`,
+      )
         .argParser(parseListOf(FAULT_KINDS))
         .default(["429", "500"], "429,500"),
     )

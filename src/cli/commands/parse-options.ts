@@ -25,7 +25,12 @@ export function parseWholeNumber(value: string): number {
 /** Commander parser for a share such as `--fault-rate 0.2`. */
 export function parseShare(value: string): number {
   const parsed = Number(value);
-  if (value.trim() === "" || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
+  if (
+    value.trim() === "" ||
+    !Number.isFinite(parsed) ||
+    parsed < 0 ||
+    parsed > 1
+  ) {
     throw new InvalidArgumentError(
       `expected a number from 0 to 1, got "${value}"`,
     );

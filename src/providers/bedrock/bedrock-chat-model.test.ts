@@ -193,8 +193,13 @@ describe("BedrockChatModel failures", () => {
   });
 
   it("stops reading a stream when the caller aborts midway", async () => {
-    // Four deltas 50 ms apart: the abort at 80 ms lands between them.
-    const model = await startModel({ latencyMs: 50, outputTokens: 40 });
+    // First delta at 10 ms, then three more 50 ms apart: the abort at
+    // 80 ms lands between them.
+    const model = await startModel({
+      latencyMs: 10,
+      streamDeltaDelayMs: 50,
+      outputTokens: 40,
+    });
     const controller = new AbortController();
 
     const pending = model.generate(

@@ -14,8 +14,9 @@ export interface OpenAiClientOptions {
   /** Read at every call, so a key exported mid-session is picked up. @default process.env */
   env?: Environment;
   /**
-   * The SDK's own limit per request. The engine's per-call timeout
-   * arrives through `abortSignal`; this only backs it up. @default 600_000
+   * The SDK's own limit on waiting for response headers (a stream's body
+   * is not covered). The engine's per-call timeout arrives through
+   * `abortSignal`; this only backs it up. @default 600_000
    */
   timeoutMs?: number;
 }
