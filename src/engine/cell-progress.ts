@@ -1,9 +1,14 @@
+import type { CaseFigures } from "../evaluation/summarize-cell.js";
 import type { Cell } from "../spec/experiment.js";
 import type { CaseRecord } from "../spec/records.js";
 
-/** Collects each cell's finished cases and says when a cell is complete. */
+/**
+ * Collects each cell's finished cases and says when a cell is complete.
+ * It keeps only the figures aggregation needs, not questions and answers,
+ * so a long run's memory does not grow with its text.
+ */
 export class CellProgress {
-  readonly #casesByCell = new Map<string, CaseRecord[]>();
+  readonly #casesByCell = new Map<string, CaseFigures[]>();
   readonly #questionCount: number;
   completedCases = 0;
   errorCount = 0;
@@ -14,17 +19,26 @@ export class CellProgress {
   }
 
   /** Adds a case; returns the cell's cases when this was its last one. */
-  add(record: CaseRecord): CaseRecord[] | null {
+  add(record: CaseRecord): CaseFigures[] | null {
     const cases = this.#casesByCell.get(record.cellKey);
     if (cases === undefined) throw new Error(`unknown cell ${record.cellKey}`);
-    cases.push(record);
+    const { error, scores, latencyMs, inputTokens, outputTokens, costUsd } =
+      record;
+    cases.push({
+      error,
+      scores,
+      latencyMs,
+      inputTokens,
+      outputTokens,
+      costUsd,
+    });
     this.completedCases += 1;
     if (record.error !== null) this.errorCount += 1;
     return cases.length === this.#questionCount ? cases : null;
   }
 
   /** Cells that have some cases but not all, with the cases they have. */
-  unfinishedCells(): Array<{ cellKey: string; cases: CaseRecord[] }> {
+  unfinishedCells(): Array<{ cellKey: string; cases: CaseFigures[] }> {
     return [...this.#casesByCell]
       .filter(
         ([, cases]) => cases.length > 0 && cases.length < this.#questionCount,

@@ -1,4 +1,3 @@
-import pLimit from "p-limit";
 import { createEvaluators } from "../evaluation/create-evaluators.js";
 import { summarizeCell } from "../evaluation/summarize-cell.js";
 import { PriceTable } from "../providers/prices/price-table.js";
@@ -22,8 +21,10 @@ import { ModelGateway } from "./model-gateway.js";
 import { ResponseCache } from "./response-cache.js";
 import { retrieveHits } from "./retrieve-hits.js";
 import { type CaseDependencies, runCase, type TimedHits } from "./run-case.js";
+import { runPool } from "./run-pool.js";
 import type { ResponseCacheStore, RunWriter } from "./run-writer.js";
 import { CallScheduler } from "./scheduling/call-scheduler.js";
+import { SharedWork } from "./shared-work.js";
 
 export interface BenchOptions {
   experiment: ResolvedExperiment;
@@ -147,15 +148,24 @@ class BenchRun {
   }
 
   async #runCases(): Promise<void> {
-    const limit = pLimit(this.#options.experiment.concurrency);
     const dependencies = this.#caseDependencies();
-    const questions = this.#dataset.questions.questions;
-    const tasks = this.#options.experiment.cells.flatMap((cell) =>
-      questions.map((question) =>
-        limit(() => this.#runOneCase(dependencies, cell, question)),
-      ),
+    await runPool(
+      this.#casesInOrder(),
+      this.#options.experiment.concurrency,
+      ({ cell, question }) => this.#runOneCase(dependencies, cell, question),
     );
-    await Promise.all(tasks);
+  }
+
+  /**
+   * Question by question, every cell of each: cells that share a
+   * retrieval use it while it is fresh, and it can be let go at once.
+   */
+  *#casesInOrder(): Generator<{ cell: Cell; question: Question }> {
+    for (const question of this.#dataset.questions.questions) {
+      for (const cell of this.#options.experiment.cells) {
+        yield { cell, question };
+      }
+    }
   }
 
   async #runOneCase(
@@ -193,13 +203,15 @@ class BenchRun {
   }
 
   #caseDependencies(): CaseDependencies {
-    const retrievals = new Memo<TimedHits>();
+    const retrievals = new SharedWork<TimedHits>(
+      countBy(this.#options.experiment.cells, retrievalSignature),
+    );
     const chatModels = new Memo<ChatModel>();
     return {
       runId: this.#run.id,
       evaluators: createEvaluators(this.#options.experiment.evaluators),
       retrieve: (cell, question) =>
-        retrievals.get(retrievalKey(cell, question), () =>
+        retrievals.take(retrievalSignature(cell), question.id, () =>
           this.#timedRetrieve(cell, question),
         ),
       chatModelFor: async (cell) => {
@@ -352,7 +364,19 @@ class BenchRun {
 }
 
 /** Cells that differ only in model or prompt share one retrieval. */
-function retrievalKey(cell: Cell, question: Question): string {
+function retrievalSignature(cell: Cell): string {
   const { chunking, embedder, retrieval, topK } = cell.params;
-  return JSON.stringify([chunking, embedder, retrieval, topK, question.id]);
+  return JSON.stringify([chunking, embedder, retrieval, topK]);
+}
+
+function countBy<Item>(
+  items: readonly Item[],
+  keyOf: (item: Item) => string,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const key = keyOf(item);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -1,4 +1,11 @@
 import type { CaseRecord, CellParams, CellSummary } from "../spec/index.js";
+
+/** What aggregation reads of a case; a whole CaseRecord will do. */
+export type CaseFigures = Pick<
+  CaseRecord,
+  "error" | "scores" | "latencyMs" | "inputTokens" | "outputTokens" | "costUsd"
+>;
+
 import { latencyPercentiles } from "./percentile.js";
 
 /** The identity of the cell being summarised. */
@@ -16,7 +23,7 @@ export interface CellIdentity {
  */
 export function summarizeCell(
   cell: CellIdentity,
-  cases: readonly CaseRecord[],
+  cases: readonly CaseFigures[],
   metricNames: readonly string[],
 ): CellSummary {
   const succeeded = cases.filter((record) => record.error === null);
@@ -42,7 +49,7 @@ export function summarizeCell(
   };
 }
 
-function collectScores(cases: readonly CaseRecord[], name: string): number[] {
+function collectScores(cases: readonly CaseFigures[], name: string): number[] {
   const scores: number[] = [];
   for (const record of cases) {
     const score = record.scores[name];
@@ -51,7 +58,7 @@ function collectScores(cases: readonly CaseRecord[], name: string): number[] {
   return scores;
 }
 
-function sumCosts(cases: readonly CaseRecord[]): number | null {
+function sumCosts(cases: readonly CaseFigures[]): number | null {
   let totalUsd = 0;
   for (const record of cases) {
     if (record.costUsd === null) return null;

@@ -3,6 +3,9 @@ import type { Clock } from "./clock.js";
 import { createAbortedError } from "./create-aborted-error.js";
 import { raceWithAbort } from "./race-with-abort.js";
 
+/** Why an attempt's deadline timer is cancelled: it settled in time. */
+const ATTEMPT_SETTLED = Symbol("attempt settled");
+
 /** What an attempt is told about itself. */
 export interface AttemptContext {
   /** Which try this is, from 1. */
@@ -41,11 +44,16 @@ export async function runAttempt<Result>(
 
   const attemptController = new AbortController();
   const timerController = new AbortController();
-  const timeoutError = createTimeoutError(run);
+  // Built only when the deadline passes: an error's stack is costly, and
+  // nearly every attempt ends in time.
+  let timeoutError: ProviderCallError | null = null;
   const onCallerAbort = () => attemptController.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   run.clock.sleep(run.timeoutMs, timerController.signal).then(
-    () => attemptController.abort(timeoutError),
+    () => {
+      timeoutError = createTimeoutError(run);
+      attemptController.abort(timeoutError);
+    },
     () => {},
   );
 
@@ -64,11 +72,13 @@ export async function runAttempt<Result>(
     if (callerSignal?.aborted) {
       throw createAbortedError(run.provider, run.modelId, callerSignal.reason);
     }
-    throw attemptController.signal.reason === timeoutError
+    throw timeoutError !== null &&
+      attemptController.signal.reason === timeoutError
       ? timeoutError
       : error;
   } finally {
-    timerController.abort();
+    // A plain reason: the default one is a DOMException, built per attempt.
+    timerController.abort(ATTEMPT_SETTLED);
     callerSignal?.removeEventListener("abort", onCallerAbort);
   }
 }

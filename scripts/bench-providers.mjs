@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Throughput and memory of whole `fmops bench` processes against the fake
+// server (started in a process of its own, as a remote server would be):
+//   1. 100 ms latency, concurrency 50: calls per second against the ideal
+//      50 / 0.1 s = 500;
+//   2. 0 ms latency, 2,000 cases × 2 models: calls per second;
+//   3. 0 ms latency, 20,000 cases: wall time, peak RSS, database bytes per case.
+// Needs `npm run build` (npm ci does it).
+import { execFileSync, spawn } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+const fmops = fileURLToPath(new URL("../bin/fmops", import.meta.url));
+const runner = fileURLToPath(new URL("./run-measured.mjs", import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), "fmops-bench-providers-"));
+
+try {
+  writeCorpus();
+  await scenario(
+    "100 ms latency, concurrency 50",
+    { latencyMs: 100, cases: 2_000, models: 1, concurrency: 50 },
+    (figures) =>
+      `${figures.callsPerSecond.toFixed(0)} calls/s = ${(figures.callsPerSecond / 500).toFixed(3)} of the ideal 500`,
+  );
+  await scenario(
+    "0 ms latency, 2,000 cases × 2 models",
+    { latencyMs: 0, cases: 2_000, models: 2, concurrency: 50 },
+    (figures) => `${figures.callsPerSecond.toFixed(0)} calls/s`,
+  );
+  await scenario(
+    "0 ms latency, 20,000 cases",
+    { latencyMs: 0, cases: 20_000, models: 1, concurrency: 50 },
+    (figures) =>
+      `${figures.callsPerSecond.toFixed(0)} calls/s, database ${(figures.databaseBytes / figures.caseCount).toFixed(0)} bytes per case`,
+  );
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+async function scenario(title, settings, describe) {
+  const server = await startServer(settings.latencyMs);
+  try {
+    const name = `s${settings.latencyMs}-${settings.cases}-${settings.models}`;
+    writeQuestions(name, settings.cases);
+    const experiment = writeExperiment(name, server.url, settings);
+    const figures = measure(name, experiment);
+    console.log(`${title}`);
+    console.log(
+      `  wall ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.calls} calls, ` +
+        `peak RSS ${(figures.peakRssKb / 1024).toFixed(0)} MiB; ${describe(figures)}`,
+    );
+  } finally {
+    server.child.kill();
+  }
+}
+
+function measure(name, experiment) {
+  const databasePath = join(workDir, `${name}.db`);
+  const output = execFileSync(
+    process.execPath,
+    [runner, "bench", experiment, "--json", "--no-cache"],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+      env: {
+        ...process.env,
+        OPENAI_API_KEY: "fake",
+        FMOPS_DB: databasePath,
+        FMOPS_CACHE_DIR: join(workDir, "cache"),
+      },
+    },
+  );
+  const result = JSON.parse(output);
+  if (result.exitCode !== 0)
+    throw new Error(`fmops bench exited ${result.exitCode}: ${result.stderr}`);
+  const { run } = JSON.parse(result.stdout);
+  const database = new Database(databasePath, { readonly: true });
+  const window = database
+    .prepare(
+      "SELECT count(*) AS calls, min(julianday(started_at)) AS first, " +
+        "max(julianday(started_at) + latency_ms / 86400000.0) AS last " +
+        "FROM calls WHERE run_id = ? AND provider = 'openai'",
+    )
+    .get(run.id);
+  database.close();
+  const windowSeconds = (window.last - window.first) * 86_400;
+  return {
+    wallMs: result.wallMs,
+    peakRssKb: result.peakRssKb,
+    calls: window.calls,
+    callsPerSecond: window.calls / windowSeconds,
+    caseCount: run.summary.caseCount,
+    databaseBytes: fileBytes(databasePath) + fileBytes(`${databasePath}-wal`),
+  };
+}
+
+function startServer(latencyMs) {
+  const child = spawn(
+    process.execPath,
+    [fmops, "fake-server", "--port", "0", "--latency-ms", String(latencyMs)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (text) => {
+      const match = /listening on (\S+)/.exec(text);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.on("exit", (code) => reject(new Error(`fake server exited ${code}`)));
+  });
+}
+
+function writeCorpus() {
+  mkdirSync(join(workDir, "docs"));
+  writeFileSync(
+    join(workDir, "docs", "leave.md"),
+    "# Leave\n\nEmployees get 25 days of leave a year.\n",
+  );
+}
+
+function writeQuestions(name, count) {
+  const lines = [];
+  for (let index = 0; index < count; index += 1) {
+    lines.push(
+      JSON.stringify({
+        id: `q${index}`,
+        question: `How many days of leave, case ${index}?`,
+        answers: ["25 days"],
+        relevant: ["leave"],
+      }),
+    );
+  }
+  writeFileSync(join(workDir, `${name}.jsonl`), `${lines.join("\n")}\n`);
+}
+
+function writeExperiment(name, url, settings) {
+  const aliases = ["mini", "nano"].slice(0, settings.models);
+  const models = aliases
+    .map(
+      (alias, index) =>
+        `  ${alias}: { provider: openai, model: ${index === 0 ? "gpt-4o-mini" : "gpt-4.1-nano"}, base_url: ${url}/v1, max_output_tokens: 16 }`,
+    )
+    .join("\n");
+  const path = join(workDir, `${name}.yaml`);
+  writeFileSync(
+    path,
+    `name: ${name}
+dataset: { corpus: docs, questions: ${name}.jsonl }
+models:
+${models}
+matrix:
+  chunking: { strategy: none }
+  embedder: local:bm25
+  top_k: 1
+  model: [${aliases.join(", ")}]
+limits:
+  openai: { concurrency: ${settings.concurrency} }
+evaluators: [contains]
+concurrency: ${settings.concurrency * settings.models}
+`,
+  );
+  return path;
+}
+
+function fileBytes(path) {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
