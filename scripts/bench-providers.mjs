@@ -4,7 +4,9 @@
 //   1. 100 ms latency, concurrency 50: calls per second against the ideal
 //      50 / 0.1 s = 500;
 //   2. 0 ms latency, 2,000 cases × 2 models: calls per second;
-//   3. 0 ms latency, 20,000 cases: wall time, peak RSS, database bytes per case.
+//   3. 0 ms latency, 20,000 cases: wall time, peak RSS, database bytes per case;
+//   4. for scale, the openai SDK alone streaming the same calls to the same
+//      server with no fmops around it: the ceiling this machine allows.
 // Needs `npm run build` (npm ci does it).
 import { execFileSync, spawn } from "node:child_process";
 import {
@@ -42,8 +44,48 @@ try {
     (figures) =>
       `${figures.callsPerSecond.toFixed(0)} calls/s, database ${(figures.databaseBytes / figures.caseCount).toFixed(0)} bytes per case`,
   );
+  await sdkCeiling();
 } finally {
   rmSync(workDir, { recursive: true, force: true });
+}
+
+/** The openai SDK by itself: 4,000 streamed calls, 50 at a time. */
+async function sdkCeiling() {
+  const { default: OpenAI } = await import("openai");
+  const server = await startServer(0);
+  try {
+    const client = new OpenAI({
+      apiKey: "fake",
+      baseURL: `${server.url}/v1`,
+      maxRetries: 0,
+    });
+    const total = 4_000;
+    let next = 0;
+    const worker = async () => {
+      while (next < total) {
+        next += 1;
+        const stream = await client.chat.completions.create({
+          model: "gpt-4o-mini",
+          messages: [
+            { role: "user", content: `How many days of leave, case ${next}?` },
+          ],
+          max_completion_tokens: 16,
+          stream: true,
+          stream_options: { include_usage: true },
+        });
+        for await (const _chunk of stream) {
+          // Read the stream to its end, as a chat model does.
+        }
+      }
+    };
+    const startMs = performance.now();
+    await Promise.all(Array.from({ length: 50 }, worker));
+    const seconds = (performance.now() - startMs) / 1000;
+    console.log("openai SDK alone, 0 ms latency, 50 concurrent streams");
+    console.log(`  ${(total / seconds).toFixed(0)} calls/s`);
+  } finally {
+    server.child.kill();
+  }
 }
 
 async function scenario(title, settings, describe) {

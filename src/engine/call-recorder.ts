@@ -1,26 +1,18 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { ProviderCallError } from "../errors/provider-call-error.js";
+import type { CallAttribution } from "../spec/call-attribution.js";
 import type { ChatModel, ChatRequest } from "../spec/chat-model.js";
 import type { EmbeddingModel, EmbedRequest } from "../spec/embedding-model.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
-
-/** The case a provider call is made for; absent while building indexes. */
-export interface CallContext {
-  cellKey: string | null;
-  questionId: string | null;
-  /** Which try of the call this is, from 1. @default 1 */
-  attempt?: number;
-}
 
 type CallRow = Omit<CallRecord, "runId">;
 
 /**
  * Wraps models so every call, successful or not, becomes a call record.
- * Which case a call belongs to travels in async context, so one shared
- * model (an embedder used by many cells) still attributes each call right.
+ * Which case a call belongs to comes with the request (its attribution),
+ * so one shared model (an embedder used by many cells) still attributes
+ * each call right.
  */
 export class CallRecorder {
-  readonly #context = new AsyncLocalStorage<CallContext>();
   readonly #onCall: (call: CallRow) => void;
   readonly #now: () => Date;
 
@@ -32,18 +24,6 @@ export class CallRecorder {
     this.#now = now;
   }
 
-  /** Runs `work` with its provider calls attributed to `context`. */
-  within<Result>(context: CallContext, work: () => Promise<Result>) {
-    return this.#context.run(context, work);
-  }
-
-  /** Runs `work` as try number `attempt` of the current call. */
-  withAttempt<Result>(attempt: number, work: () => Promise<Result>) {
-    const current = this.#context.getStore();
-    const context = { cellKey: null, questionId: null, ...current, attempt };
-    return this.#context.run(context, work);
-  }
-
   wrapChatModel(model: ChatModel): ChatModel {
     return {
       provider: model.provider,
@@ -52,6 +32,7 @@ export class CallRecorder {
         this.#record(
           "chat",
           model,
+          request.attribution,
           () => model.generate(request),
           (response) => ({
             latencyMs: response.latencyMs,
@@ -77,6 +58,7 @@ export class CallRecorder {
         this.#record(
           "embedding",
           model,
+          request.attribution,
           () => model.embed(request),
           (response) => ({
             latencyMs: response.latencyMs,
@@ -92,12 +74,20 @@ export class CallRecorder {
   async #record<Response>(
     kind: CallKind,
     model: { provider: string; modelId: string },
+    attribution: CallAttribution | undefined,
     call: () => Promise<Response>,
     measure: (response: Response) => CallFigures,
   ): Promise<Response> {
     const startedAt = this.#now();
     const startMs = performance.now();
-    const base = { kind, provider: model.provider, modelId: model.modelId };
+    const base = {
+      kind,
+      provider: model.provider,
+      modelId: model.modelId,
+      cellKey: attribution?.cellKey ?? null,
+      questionId: attribution?.questionId ?? null,
+      attempt: attribution?.attempt ?? 1,
+    };
     try {
       const response = await call();
       this.#emit(base, startedAt, {
@@ -121,20 +111,15 @@ export class CallRecorder {
   }
 
   #emit(
-    base: Pick<CallRow, "kind" | "provider" | "modelId">,
+    base: Pick<
+      CallRow,
+      "kind" | "provider" | "modelId" | "cellKey" | "questionId" | "attempt"
+    >,
     startedAt: Date,
     outcome: CallFigures &
       Pick<CallRow, "status" | "errorMessage" | "errorClass">,
   ): void {
-    const context = this.#context.getStore();
-    this.#onCall({
-      ...base,
-      ...outcome,
-      cellKey: context?.cellKey ?? null,
-      questionId: context?.questionId ?? null,
-      startedAt: startedAt.toISOString(),
-      attempt: context?.attempt ?? 1,
-    });
+    this.#onCall({ ...base, ...outcome, startedAt: startedAt.toISOString() });
   }
 }
 

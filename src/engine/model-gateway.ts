@@ -1,4 +1,5 @@
 import type { PriceTable } from "../providers/prices/price-table.js";
+import type { CallAttribution } from "../spec/call-attribution.js";
 import type {
   ChatModel,
   ChatRequest,
@@ -14,6 +15,9 @@ import { contentKey } from "../util/hash.js";
 import type { CallRecorder } from "./call-recorder.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { CallScheduler } from "./scheduling/call-scheduler.js";
+
+/** Attribution of calls that serve no single case (index builds). */
+const NO_CASE: CallAttribution = { cellKey: null, questionId: null };
 
 /** Output tokens assumed for rate limiting when a model sets no maximum. */
 const ASSUMED_OUTPUT_TOKENS = 512;
@@ -53,8 +57,9 @@ export class ModelGateway {
       this.#schedule(
         model.provider,
         estimateChatTokens(request),
-        request.abortSignal,
-        (abortSignal) => recorded.generate({ ...request, abortSignal }),
+        request,
+        (abortSignal, attribution) =>
+          recorded.generate({ ...request, abortSignal, attribution }),
       );
     return {
       provider: model.provider,
@@ -72,8 +77,9 @@ export class ModelGateway {
       this.#schedule(
         model.provider,
         estimateTextTokens(request.texts),
-        request.abortSignal,
-        (abortSignal) => recorded.embed({ ...request, abortSignal }),
+        request,
+        (abortSignal, attribution) =>
+          recorded.embed({ ...request, abortSignal, attribution }),
       );
     return {
       provider: model.provider,
@@ -124,14 +130,21 @@ export class ModelGateway {
   #schedule<Response>(
     provider: string,
     estimatedTokens: number,
-    abortSignal: AbortSignal | undefined,
-    call: (abortSignal: AbortSignal) => Promise<Response>,
+    request: { abortSignal?: AbortSignal; attribution?: CallAttribution },
+    call: (
+      abortSignal: AbortSignal,
+      attribution: CallAttribution,
+    ) => Promise<Response>,
   ): Promise<Response> {
-    const { scheduler, recorder } = this.#options;
-    return scheduler.run(
+    const { abortSignal } = request;
+    const attributedTo = request.attribution ?? NO_CASE;
+    return this.#options.scheduler.run(
       { provider, estimatedTokens, abortSignal },
       (attempt) =>
-        recorder.withAttempt(attempt.attempt, () => call(attempt.abortSignal)),
+        call(attempt.abortSignal, {
+          ...attributedTo,
+          attempt: attempt.attempt,
+        }),
     );
   }
 

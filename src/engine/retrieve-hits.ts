@@ -1,6 +1,6 @@
 import { HybridIndex } from "../retrieval/hybrid-index.js";
 import type { CellParams } from "../spec/experiment.js";
-import type { SearchHit } from "../spec/search-index.js";
+import type { SearchHit, SearchOptions } from "../spec/search-index.js";
 import { BM25_EMBEDDER } from "./index-key.js";
 import type { IndexProvider } from "./index-provider.js";
 
@@ -9,16 +9,25 @@ export async function retrieveHits(
   indexes: IndexProvider,
   params: CellParams,
   query: string,
+  options: SearchOptions = {},
 ): Promise<SearchHit[]> {
   const { chunking, topK } = params;
   const embedder = params.embedder ?? BM25_EMBEDDER;
   switch (params.retrieval) {
     case "dense":
-      return (await indexes.get(chunking, embedder)).search(query, topK);
+      return (await indexes.get(chunking, embedder)).search(
+        query,
+        topK,
+        options,
+      );
     case "bm25":
-      return (await indexes.get(chunking, BM25_EMBEDDER)).search(query, topK);
+      return (await indexes.get(chunking, BM25_EMBEDDER)).search(
+        query,
+        topK,
+        options,
+      );
     case "hybrid":
-      return retrieveHybrid(indexes, params, embedder, query);
+      return retrieveHybrid(indexes, params, embedder, query, options);
   }
 }
 
@@ -27,6 +36,7 @@ async function retrieveHybrid(
   params: CellParams,
   embedder: string,
   query: string,
+  options: SearchOptions,
 ): Promise<SearchHit[]> {
   const [dense, keyword] = await Promise.all([
     indexes.get(params.chunking, embedder),
@@ -39,7 +49,7 @@ async function retrieveHybrid(
     dense,
     keyword,
   });
-  return hybrid.search(query, params.topK);
+  return hybrid.search(query, params.topK, options);
 }
 
 /** Distinct document ids in the order their first chunk was ranked. */

@@ -174,10 +174,7 @@ class BenchRun {
     question: Question,
   ): Promise<void> {
     if (this.#options.abortSignal?.aborted === true) return;
-    const context = { cellKey: cell.key, questionId: question.id };
-    const record = await this.#recorder.within(context, () =>
-      runCase(dependencies, cell, question),
-    );
+    const record = await runCase(dependencies, cell, question);
     this.#options.store.recordCase(record);
     const finishedCases = this.#progress.add(record);
     this.#emit({
@@ -229,10 +226,12 @@ class BenchRun {
 
   async #timedRetrieve(cell: Cell, question: Question): Promise<TimedHits> {
     const startMs = performance.now();
+    const attribution = { cellKey: cell.key, questionId: question.id };
     const hits = await retrieveHits(
       this.#indexes,
       cell.params,
       question.question,
+      { attribution },
     );
     return { hits, latencyMs: performance.now() - startMs };
   }

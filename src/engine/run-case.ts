@@ -105,6 +105,7 @@ async function generate(
     })),
     temperature: spec.temperature,
     maxOutputTokens: spec.maxOutputTokens,
+    attribution: { cellKey: cell.key, questionId: question.id },
   });
   return {
     answer: response.text,

@@ -1,4 +1,8 @@
-import type { SearchHit, SearchIndex } from "../spec/search-index.js";
+import type {
+  SearchHit,
+  SearchIndex,
+  SearchOptions,
+} from "../spec/search-index.js";
 import { assertTopK } from "./assert-top-k.js";
 import { fuseRankings } from "./reciprocal-rank-fusion.js";
 
@@ -43,13 +47,17 @@ export class HybridIndex implements SearchIndex {
     return Math.max(this.#dense.chunkCount, this.#keyword.chunkCount);
   }
 
-  async search(query: string, topK: number): Promise<SearchHit[]> {
+  async search(
+    query: string,
+    topK: number,
+    options?: SearchOptions,
+  ): Promise<SearchHit[]> {
     assertTopK(topK);
     if (topK === 0) return [];
     const candidateCount = Math.max(topK, this.#minimumCandidateCount);
     const rankings = await Promise.all([
-      this.#dense.search(query, candidateCount),
-      this.#keyword.search(query, candidateCount),
+      this.#dense.search(query, candidateCount, options),
+      this.#keyword.search(query, candidateCount, options),
     ]);
     return fuseRankings(rankings, { k: this.#rankConstant, topK });
   }

@@ -1,8 +1,13 @@
 import * as sqliteVec from "sqlite-vec";
 import { FmopsError } from "../errors/index.js";
+import type { CallAttribution } from "../spec/call-attribution.js";
 import type { Chunk } from "../spec/chunk.js";
 import type { EmbeddingModel } from "../spec/embedding-model.js";
-import type { SearchHit, SearchIndex } from "../spec/search-index.js";
+import type {
+  SearchHit,
+  SearchIndex,
+  SearchOptions,
+} from "../spec/search-index.js";
 import { assertTopK } from "./assert-top-k.js";
 import { ChunkTable, writeChunkTable } from "./chunk-table.js";
 import {
@@ -99,11 +104,19 @@ export class VectorIndex implements SearchIndex {
       .raw();
   }
 
-  async search(query: string, topK: number): Promise<SearchHit[]> {
+  async search(
+    query: string,
+    topK: number,
+    options: SearchOptions = {},
+  ): Promise<SearchHit[]> {
     assertVectorTopK(topK);
     const neighbourCount = Math.min(topK, this.#vectorCount);
     if (neighbourCount === 0) return [];
-    const [vector] = await embedTexts(this.#embeddingModel, [query]);
+    const [vector] = await embedTexts(
+      this.#embeddingModel,
+      [query],
+      options.attribution,
+    );
     if (vector === undefined || isZeroVector(vector)) return [];
     const neighbours = this.#selectNearest.all(
       toBlob(vector),
@@ -149,8 +162,9 @@ function assertDimensions(embeddingModel: EmbeddingModel): number {
 async function embedTexts(
   embeddingModel: EmbeddingModel,
   texts: string[],
+  attribution?: CallAttribution,
 ): Promise<Float32Array[]> {
-  const { embeddings } = await embeddingModel.embed({ texts });
+  const { embeddings } = await embeddingModel.embed({ texts, attribution });
   if (embeddings.length !== texts.length) {
     throw new FmopsError(
       "PROVIDER_ERROR",

@@ -1,3 +1,5 @@
+import type { CallAttribution } from "./call-attribution.js";
+
 export interface ChatMessage {
   role: "system" | "user" | "assistant";
   content: string;
@@ -20,6 +22,8 @@ export interface ChatRequest {
   temperature?: number;
   maxOutputTokens?: number;
   abortSignal?: AbortSignal;
+  /** For the engine's call records; providers ignore it. */
+  attribution?: CallAttribution;
 }
 
 export interface ChatUsage {

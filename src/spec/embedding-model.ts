@@ -1,6 +1,10 @@
+import type { CallAttribution } from "./call-attribution.js";
+
 export interface EmbedRequest {
   texts: string[];
   abortSignal?: AbortSignal;
+  /** For the engine's call records; models ignore it. */
+  attribution?: CallAttribution;
 }
 
 export interface EmbedResponse {

@@ -1,4 +1,5 @@
 export type * from "./bench-event.js";
+export type * from "./call-attribution.js";
 export type * from "./chat-model.js";
 export type * from "./chunk.js";
 export type * from "./dataset.js";
