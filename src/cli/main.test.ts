@@ -237,7 +237,7 @@ describe("fmops validate and schema", () => {
 });
 
 describe("command line usage", () => {
-  it.each(["bench", "validate", "schema", "runs", "show"])(
+  it.each(["bench", "validate", "schema", "runs", "show", "fake-server"])(
     "%s --help shows examples and exits 0",
     async (command) => {
       const result = await fmops(command, "--help");
