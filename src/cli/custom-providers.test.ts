@@ -87,6 +87,7 @@ describe("a team's own script, function and chain as models", () => {
     expect(byModel.chain.metrics).toEqual({ contains: 0, "recall@1": 1 });
     // Their prices are unknown, and the run says so rather than saying $0.
     expect(byModel.script.costUsd).toBeNull();
+    expect(run.summary.costUsd).toBeNull();
     expect(run.warnings.join("\n")).toMatch(/no price for exec:echo-reader/);
   }, 30_000);
 });

@@ -74,7 +74,8 @@ class BenchRun {
   readonly #summaries: CellSummary[] = [];
   readonly #warnings: string[] = [];
   readonly #startMs = performance.now();
-  #callCostUsd = 0;
+  /** Sum of known call costs; `null` once a call of unknown price is seen. */
+  #callCostUsd: number | null = 0;
 
   constructor(options: BenchOptions, dataset: Dataset) {
     this.#options = options;
@@ -82,7 +83,10 @@ class BenchRun {
     this.#now = options.now ?? (() => new Date());
     this.#run = this.#newRunRecord();
     this.#recorder = new CallRecorder((call) => {
-      this.#callCostUsd += call.costUsd ?? 0;
+      this.#callCostUsd =
+        this.#callCostUsd === null || call.costUsd === null
+          ? null
+          : this.#callCostUsd + call.costUsd;
       options.store.recordCall({ ...call, runId: options.runId });
     }, this.#now);
     this.#gateway = this.#createGateway();

@@ -31,7 +31,8 @@ export interface RunSummary {
   indexesReused: number;
   indexBuildMs: number;
   durationMs: number;
-  costUsd: number;
+  /** Spent on provider calls; `null` when some call's price was unknown. */
+  costUsd: number | null;
 }
 
 export interface CellRecord {
