@@ -188,6 +188,34 @@ describe("fmops bench", () => {
   });
 });
 
+describe("fmops bench with a provider that cannot be reached", () => {
+  it("records every case as failed, goes on, and says why", async () => {
+    // Port 9 (discard) has no listener here: each call is refused at once.
+    writeFileSync(
+      join(folder, "experiment.yaml"),
+      EXPERIMENT.replace(
+        "reader: { provider: local, model: extractive }",
+        "reader: { provider: openai, model: gpt-4o-mini, base_url: http://127.0.0.1:9/v1 }",
+      ).replace("evaluators:", "retry: { max_attempts: 1 }\nevaluators:"),
+    );
+    const io = captureIo(folder, {
+      FMOPS_DB: join(folder, "results.db"),
+      FMOPS_CACHE_DIR: join(folder, "cache"),
+    });
+    // Providers read their keys from the process environment.
+    process.env.OPENAI_API_KEY = "unused";
+    try {
+      const exitCode = await runCli(["bench", "experiment.yaml"], io);
+
+      expect(exitCode).toBe(0);
+      expect(io.stdoutText()).toContain("2 cells = 6 cases, 6 errors");
+      expect(io.stdoutText()).toMatch(/^error in 6 cases: openai: /m);
+    } finally {
+      delete process.env.OPENAI_API_KEY;
+    }
+  });
+});
+
 describe("fmops runs and show", () => {
   it("lists runs newest first and shows the latest one", async () => {
     await fmops("bench", "experiment.yaml", "--quiet");

@@ -12,6 +12,7 @@ export class CellProgress {
   readonly #questionCount: number;
   completedCases = 0;
   errorCount = 0;
+  readonly #errorCounts = new Map<string, number>();
 
   constructor(cells: Cell[], questionCount: number) {
     this.#questionCount = questionCount;
@@ -33,8 +34,21 @@ export class CellProgress {
       costUsd,
     });
     this.completedCases += 1;
-    if (record.error !== null) this.errorCount += 1;
+    if (record.error !== null) this.#countError(record.error);
     return cases.length === this.#questionCount ? cases : null;
+  }
+
+  /** The `limit` most frequent error messages, most frequent first. */
+  commonErrors(limit: number): Array<{ message: string; count: number }> {
+    return [...this.#errorCounts]
+      .sort(([, left], [, right]) => right - left)
+      .slice(0, limit)
+      .map(([message, count]) => ({ message, count }));
+  }
+
+  #countError(message: string): void {
+    this.errorCount += 1;
+    this.#errorCounts.set(message, (this.#errorCounts.get(message) ?? 0) + 1);
   }
 
   /** Cells that have some cases but not all, with the cases they have. */

@@ -282,6 +282,7 @@ class BenchRun {
       cellCount: this.#options.experiment.cells.length,
       caseCount: this.#progress.completedCases,
       errorCount: this.#progress.errorCount,
+      commonErrors: this.#progress.commonErrors(3),
       indexesBuilt: this.#indexes.builtCount,
       indexesReused: this.#indexes.reusedCount,
       indexBuildMs: this.#indexes.buildMs,

@@ -27,6 +27,8 @@ export interface RunSummary {
   cellCount: number;
   caseCount: number;
   errorCount: number;
+  /** The most frequent case errors, most frequent first (at most 3). */
+  commonErrors: Array<{ message: string; count: number }>;
   indexesBuilt: number;
   indexesReused: number;
   indexBuildMs: number;

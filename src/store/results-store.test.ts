@@ -181,6 +181,7 @@ describe("ResultsStore round trip", () => {
       cellCount: 2,
       caseCount: 4,
       errorCount: 1,
+      commonErrors: [{ message: "openai: 429 Too Many Requests", count: 1 }],
       indexesBuilt: 1,
       indexesReused: 0,
       indexBuildMs: 812.5,

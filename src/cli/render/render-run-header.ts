@@ -23,6 +23,9 @@ export function renderRunHeader(
         `, ${summary.indexesReused} reused`,
     );
   }
+  for (const { message, count } of summary?.commonErrors ?? []) {
+    lines.push(`error in ${count} case${count === 1 ? "" : "s"}: ${message}`);
+  }
   const commit =
     run.gitCommit === null ? "" : ` · commit ${run.gitCommit.slice(0, 12)}`;
   lines.push(`Started ${run.startedAt} · fmops ${run.fmopsVersion}${commit}`);
