@@ -209,7 +209,9 @@ describe("fmops bench with a provider that cannot be reached", () => {
 
       expect(exitCode).toBe(0);
       expect(io.stdoutText()).toContain("2 cells = 6 cases, 6 errors");
-      expect(io.stdoutText()).toMatch(/^error in 6 cases: openai: /m);
+      expect(io.stdoutText()).toMatch(
+        /^error in 6 cases: openai gpt-4o-mini: connection failed/m,
+      );
     } finally {
       delete process.env.OPENAI_API_KEY;
     }
