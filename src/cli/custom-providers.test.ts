@@ -90,4 +90,59 @@ describe("a team's own script, function and chain as models", () => {
     expect(run.summary.costUsd).toBeNull();
     expect(run.warnings.join("\n")).toMatch(/no price for exec:echo-reader/);
   }, 30_000);
+
+  it("compares two cells question by question", async () => {
+    const io = captureIo(folder, { FMOPS_DB: join(folder, "results.db") });
+    const { cells } = JSON.parse(
+      await runAndRead(["show", "latest", "--json"], io),
+    );
+    const keyOf = (alias: string) =>
+      cells.find(
+        (cell: { params: { model: { alias: string } } }) =>
+          cell.params.model.alias === alias,
+      ).cellKey;
+    const compareIo = captureIo(folder, {
+      FMOPS_DB: join(folder, "results.db"),
+    });
+    const { comparisons } = JSON.parse(
+      await runAndRead(
+        [
+          "compare",
+          `latest:${keyOf("function")}`,
+          `latest:${keyOf("chain")}`,
+          "--json",
+        ],
+        compareIo,
+      ),
+    );
+    const [contains, recall] = comparisons[0].metrics;
+
+    // The function answers both questions, the chain neither: B − A = −1 on
+    // each. Flipping the signs of two equal differences keeps |mean| = 1 in
+    // half the flips, so p ≈ 0.5: two questions cannot show it is no luck.
+    expect(contains).toMatchObject({
+      metric: "contains",
+      meanA: 1,
+      meanB: 0,
+      difference: -1,
+      pairCount: 2,
+      isSignificant: false,
+    });
+    expect(contains.pValue).toBeGreaterThan(0.4);
+    expect(contains.pValue).toBeLessThan(0.6);
+    // Both cells retrieve the same passages: no difference at all.
+    expect(recall).toMatchObject({
+      metric: "recall@1",
+      difference: 0,
+      low: 0,
+      high: 0,
+      pValue: 1,
+    });
+  });
 });
+
+async function runAndRead(argv: string[], io: ReturnType<typeof captureIo>) {
+  const exitCode = await runCli(argv, io);
+  if (exitCode !== 0) throw new Error(io.stderrText());
+  return io.stdoutText();
+}

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { benchCommand } from "./commands/bench-command.js";
+import { compareCommand } from "./commands/compare-command.js";
 import { fakeServerCommand } from "./commands/fake-server-command.js";
 import { runsCommand } from "./commands/runs-command.js";
 import { schemaCommand } from "./commands/schema-command.js";
@@ -45,6 +46,7 @@ Examples:
     schemaCommand(io),
     runsCommand(io),
     showCommand(io),
+    compareCommand(io),
     fakeServerCommand(io),
   ];
   for (const command of [program, ...commands]) {

@@ -95,6 +95,20 @@ describe("summarizeCell", () => {
     });
   });
 
+  it("gives each mean a reproducible 95% interval, none when nothing was scored", () => {
+    // recall@5 resamples the scores 0.5 and 1: every bootstrap mean lies in
+    // [0.5, 1], and the interval holds the mean 0.75.
+    const recall = summary.intervals["recall@5"];
+    expect(recall?.low).toBeGreaterThanOrEqual(0.5);
+    expect(recall?.low).toBeLessThanOrEqual(0.75);
+    expect(recall?.high).toBeGreaterThanOrEqual(0.75);
+    expect(recall?.high).toBeLessThanOrEqual(1);
+    expect(summary.intervals["ndcg@10"]).toBeNull();
+    expect(summarizeCell(CELL, CASES, METRICS).intervals).toEqual(
+      summary.intervals,
+    );
+  });
+
   it("takes latency percentiles over every case, failed ones included", () => {
     // Sorted [100, 200, 300, 400]: ranks 1.5, 2.85, 2.97.
     expect(summary.latencyMs.p50).toBe(250);

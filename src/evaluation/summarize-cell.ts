@@ -1,4 +1,5 @@
 import type { CaseRecord, CellParams, CellSummary } from "../spec/index.js";
+import { bootstrapMeanInterval } from "../statistics/bootstrap-mean-interval.js";
 
 /** What aggregation reads of a case; a whole CaseRecord will do. */
 export type CaseFigures = Pick<
@@ -29,10 +30,12 @@ export function summarizeCell(
   const succeeded = cases.filter((record) => record.error === null);
   const metrics: Record<string, number | null> = {};
   const scoredCounts: Record<string, number> = {};
+  const intervals: CellSummary["intervals"] = {};
   for (const name of metricNames) {
     const scores = collectScores(succeeded, name);
     metrics[name] = scores.length === 0 ? null : mean(scores);
     scoredCounts[name] = scores.length;
+    intervals[name] = intervalOf(scores);
   }
   return {
     cellKey: cell.key,
@@ -42,11 +45,18 @@ export function summarizeCell(
     errorCount: cases.length - succeeded.length,
     metrics,
     scoredCounts,
+    intervals,
     latencyMs: latencyPercentiles(cases.map((record) => record.latencyMs)),
     inputTokens: sum(cases.map((record) => record.inputTokens)),
     outputTokens: sum(cases.map((record) => record.outputTokens)),
     costUsd: sumCosts(cases),
   };
+}
+
+/** The same seed for every cell, so a rerun reproduces every interval. */
+function intervalOf(scores: readonly number[]) {
+  const interval = bootstrapMeanInterval(scores, { seed: 1 });
+  return interval === null ? null : { low: interval.low, high: interval.high };
 }
 
 function collectScores(cases: readonly CaseFigures[], name: string): number[] {

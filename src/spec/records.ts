@@ -113,6 +113,11 @@ export interface CellSummary {
   metrics: Record<string, number | null>;
   /** How many cases each metric scored. */
   scoredCounts: Record<string, number>;
+  /**
+   * 95% interval of each metric's mean: a seeded percentile bootstrap over
+   * the scored cases (2,000 resamples); `null` when none was scored.
+   */
+  intervals: Record<string, { low: number; high: number } | null>;
   latencyMs: LatencyPercentiles;
   inputTokens: number;
   outputTokens: number;

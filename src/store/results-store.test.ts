@@ -133,6 +133,7 @@ function sampleSummary(overrides: Partial<CellSummary> = {}): CellSummary {
     errorCount: 1,
     metrics: { token_f1: 0.8, faithfulness: null },
     scoredCounts: { token_f1: 1, faithfulness: 0 },
+    intervals: { token_f1: { low: 0.8, high: 0.8 }, faithfulness: null },
     latencyMs: { p50: 41.75, p95: 41.75, p99: 41.75 },
     inputTokens: 812,
     outputTokens: 9,

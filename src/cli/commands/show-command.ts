@@ -44,7 +44,9 @@ Examples:
         }
         const metricNames = metricNamesOf(run.configJson);
         io.stdout.write(`${renderRunHeader(run)}\n`);
-        io.stdout.write(renderLeaderboard(cells, metricNames));
+        io.stdout.write(
+          renderLeaderboard(cells, metricNames, { intervals: "all" }),
+        );
       } finally {
         store.close();
       }

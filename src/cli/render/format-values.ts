@@ -3,6 +3,20 @@ export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? "–" : value.toFixed(3);
 }
 
+/**
+ * A mean and its 95% interval as `0.692 ±0.041`, the ± being half the
+ * interval's width (the exact bounds are in the JSON output).
+ */
+export function formatScoreWithInterval(
+  value: number | null | undefined,
+  interval: { low: number; high: number } | null | undefined,
+): string {
+  if (value === null || value === undefined) return "–";
+  if (interval === null || interval === undefined) return value.toFixed(3);
+  const halfWidth = (interval.high - interval.low) / 2;
+  return `${value.toFixed(3)} ±${halfWidth.toFixed(3)}`;
+}
+
 /** Milliseconds with precision that suits their size. */
 export function formatMs(value: number): string {
   if (value < 10) return value.toFixed(2);

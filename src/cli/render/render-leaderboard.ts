@@ -1,7 +1,12 @@
 import Table from "cli-table3";
 import type { CellSummary } from "../../spec/records.js";
 import { describeParameters, splitAxes } from "./cell-parameters.js";
-import { formatMs, formatScore, formatUsd } from "./format-values.js";
+import {
+  formatMs,
+  formatScore,
+  formatScoreWithInterval,
+  formatUsd,
+} from "./format-values.js";
 
 /**
  * The leaderboard: one row per cell, best first by the first metric, with
@@ -10,7 +15,13 @@ import { formatMs, formatScore, formatUsd } from "./format-values.js";
 export function renderLeaderboard(
   summaries: CellSummary[],
   metricNames: string[],
+  options: {
+    /** Which metrics show their 95% interval. @default "first" */
+    intervals?: "first" | "all";
+  } = {},
 ): string {
+  const withInterval = (index: number) =>
+    options.intervals === "all" || index === 0;
   if (summaries.length === 0) return "No cell finished.\n";
   const { varying, fixed } = splitAxes(summaries.map((cell) => cell.params));
   const table = new Table({
@@ -32,7 +43,14 @@ export function renderLeaderboard(
     table.push([
       String(index + 1),
       ...varying.map((axis) => parameters[axis]),
-      ...metricNames.map((name) => formatScore(summary.metrics[name])),
+      ...metricNames.map((name, index) =>
+        withInterval(index)
+          ? formatScoreWithInterval(
+              summary.metrics[name],
+              summary.intervals?.[name],
+            )
+          : formatScore(summary.metrics[name]),
+      ),
       formatMs(summary.latencyMs.p50),
       formatMs(summary.latencyMs.p95),
       String(summary.inputTokens + summary.outputTokens),
