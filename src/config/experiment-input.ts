@@ -289,6 +289,40 @@ const includeEntrySchema = strictMapping({
     "An extra cell; axes not given take the first value of the matrix axis.",
   );
 
+const customEvaluatorSchema = strictMapping({
+  name: z
+    .string({ error: "a metric name" })
+    .regex(/^[a-z][a-z0-9_]*$/, {
+      error: "a metric name of lowercase letters, digits and _",
+    })
+    .describe("Name of the metric in results."),
+  regex: nonBlankText("a regular expression")
+    .optional()
+    .describe("1 when the answer matches this pattern, else 0."),
+  flags: z
+    .string({ error: "regular expression flags such as i" })
+    .regex(/^[dgimsuy]*$/, { error: "regular expression flags such as i" })
+    .optional()
+    .describe("Flags of `regex`, e.g. `i`."),
+  json_schema: nonBlankText("a path to a JSON Schema file")
+    .optional()
+    .describe("1 when the answer is JSON valid against this schema file."),
+  module: nonBlankText("a path to a .js or .ts file")
+    .optional()
+    .describe("A file exporting `(case) => number | null`, in [0, 1]."),
+  export: nonBlankText("an export name")
+    .optional()
+    .describe("The export of `module` to use. Default `default`."),
+})
+  .refine(
+    (entry) =>
+      [entry.regex, entry.json_schema, entry.module].filter(
+        (value) => value !== undefined,
+      ).length === 1,
+    { error: "exactly one of the keys regex, json_schema or module" },
+  )
+  .describe("An evaluator of your own, by name.");
+
 /** The schema of an experiment file, as users write it. */
 export const experimentInputSchema = strictMapping({
   name: nonBlankText("a non-empty name").describe(
@@ -310,10 +344,15 @@ export const experimentInputSchema = strictMapping({
     .optional()
     .describe("Cells to add to the matrix."),
   evaluators: listOf(
-    nonBlankText("a metric name such as token_f1 or ndcg@10"),
+    z.union([
+      nonBlankText("a metric name such as token_f1 or ndcg@10"),
+      customEvaluatorSchema,
+    ]),
   ).describe(
-    "Metrics, in leaderboard order: exact_match, token_f1, contains, or " +
-      "recall@K, precision@K, mrr@K, ndcg@K.",
+    "Metrics, in leaderboard order: exact_match, token_f1, contains, " +
+      "rouge_l, fluency, json_valid, recall@K, precision@K, mrr@K, ndcg@K, " +
+      "or a named check: { name, regex } | { name, json_schema } | " +
+      "{ name, module, export }.",
   ),
   concurrency: wholeNumber(1, 256)
     .default(8)
@@ -360,3 +399,8 @@ export type ModelInput = z.output<typeof modelSchema>;
 
 /** One entry of `embedders:` after validation. */
 export type EmbedderSettingsInput = z.output<typeof embedderSettingsSchema>;
+
+/** One entry of `evaluators:` after validation. */
+export type EvaluatorInput = z.output<
+  typeof experimentInputSchema
+>["evaluators"][number];

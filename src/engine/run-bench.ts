@@ -1,9 +1,9 @@
-import { createEvaluators } from "../evaluation/create-evaluators.js";
 import { summarizeCell } from "../evaluation/summarize-cell.js";
 import { PriceTable } from "../providers/prices/price-table.js";
 import type { BenchEvent, Reporter } from "../spec/bench-event.js";
 import type { ChatModel } from "../spec/chat-model.js";
 import type { Question } from "../spec/dataset.js";
+import type { Evaluator } from "../spec/evaluator.js";
 import type { Cell, ResolvedExperiment } from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type {
@@ -12,6 +12,7 @@ import type {
   RunStatus,
   RunSummary,
 } from "../spec/records.js";
+import { buildEvaluators } from "./build-evaluators.js";
 import { CallRecorder, messageOf } from "./call-recorder.js";
 import { CellProgress } from "./cell-progress.js";
 import { IndexProvider } from "./index-provider.js";
@@ -58,13 +59,16 @@ export interface BenchResult {
  * hear about progress through events.
  */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  // Problems with the input surface here, before any run is recorded.
   const dataset = await loadDataset(options.experiment.dataset);
-  return new BenchRun(options, dataset).execute();
+  const evaluators = await buildEvaluators(options.experiment);
+  return new BenchRun(options, dataset, evaluators).execute();
 }
 
 class BenchRun {
   readonly #options: BenchOptions;
   readonly #dataset: Dataset;
+  readonly #evaluators: Evaluator[];
   readonly #now: () => Date;
   readonly #run: RunRecord;
   readonly #recorder: CallRecorder;
@@ -77,9 +81,14 @@ class BenchRun {
   /** Sum of known call costs; `null` once a call of unknown price is seen. */
   #callCostUsd: number | null = 0;
 
-  constructor(options: BenchOptions, dataset: Dataset) {
+  constructor(
+    options: BenchOptions,
+    dataset: Dataset,
+    evaluators: Evaluator[],
+  ) {
     this.#options = options;
     this.#dataset = dataset;
+    this.#evaluators = evaluators;
     this.#now = options.now ?? (() => new Date());
     this.#run = this.#newRunRecord();
     this.#recorder = new CallRecorder((call) => {
@@ -109,7 +118,7 @@ class BenchRun {
     this.#start();
     try {
       await this.#prepareIndexes();
-      await this.#runCases();
+      await this.#runCases(this.#evaluators);
       const isInterrupted = this.#options.abortSignal?.aborted === true;
       return this.#finish(
         isInterrupted ? "interrupted" : "completed",
@@ -151,8 +160,8 @@ class BenchRun {
     }
   }
 
-  async #runCases(): Promise<void> {
-    const dependencies = this.#caseDependencies();
+  async #runCases(evaluators: Evaluator[]): Promise<void> {
+    const dependencies = this.#caseDependencies(evaluators);
     await runPool(
       this.#casesInOrder(),
       this.#options.experiment.concurrency,
@@ -203,14 +212,14 @@ class BenchRun {
     this.#emit({ type: "cell-end", summary });
   }
 
-  #caseDependencies(): CaseDependencies {
+  #caseDependencies(evaluators: Evaluator[]): CaseDependencies {
     const retrievals = new SharedWork<TimedHits>(
       countBy(this.#options.experiment.cells, retrievalSignature),
     );
     const chatModels = new Memo<ChatModel>();
     return {
       runId: this.#run.id,
-      evaluators: createEvaluators(this.#options.experiment.evaluators),
+      evaluators,
       retrieve: (cell, question) =>
         retrievals.take(retrievalSignature(cell), question.id, () =>
           this.#timedRetrieve(cell, question),

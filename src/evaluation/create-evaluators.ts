@@ -60,6 +60,12 @@ function createEvaluator(name: string): Evaluator {
   if (parsed.kind === "answer") {
     return createAnswerEvaluator(name, ANSWER_SCORERS[parsed.metric]);
   }
+  if (parsed.kind === "offline") {
+    throw new FmopsError(
+      "USAGE",
+      `metric "${name}" is built from its spec by createOfflineEvaluator`,
+    );
+  }
   const scorer = RETRIEVAL_SCORERS[parsed.metric];
   return createRetrievalEvaluator(name, scorer, parsed.cutoff);
 }

@@ -12,14 +12,23 @@ export const RETRIEVAL_METRICS = [
 export type AnswerMetric = (typeof ANSWER_METRICS)[number];
 export type RetrievalMetric = (typeof RETRIEVAL_METRICS)[number];
 
+/** Answer checks that need no reference and no judge, built by name. */
+export const OFFLINE_METRICS = ["fluency", "rouge_l", "json_valid"] as const;
+
+export type OfflineMetric = (typeof OFFLINE_METRICS)[number];
+
 export type ParsedMetricName =
   | { kind: "answer"; metric: AnswerMetric }
+  | { kind: "offline"; metric: OfflineMetric }
   | { kind: "retrieval"; metric: RetrievalMetric; cutoff: number };
 
 /** Parses `token_f1` or `ndcg@10`; `null` when the name is not a metric. */
 export function parseMetricName(name: string): ParsedMetricName | null {
   if ((ANSWER_METRICS as readonly string[]).includes(name)) {
     return { kind: "answer", metric: name as AnswerMetric };
+  }
+  if ((OFFLINE_METRICS as readonly string[]).includes(name)) {
+    return { kind: "offline", metric: name as OfflineMetric };
   }
   const match = /^([a-z]+)@([1-9][0-9]*)$/.exec(name);
   if (match === null) return null;
@@ -36,4 +45,5 @@ export function parseMetricName(name: string): ParsedMetricName | null {
 
 /** In words, for error messages. */
 export const METRIC_NAME_HELP =
-  "exact_match, token_f1, contains, or recall@K, precision@K, mrr@K, ndcg@K";
+  "exact_match, token_f1, contains, rouge_l, fluency, json_valid, or " +
+  "recall@K, precision@K, mrr@K, ndcg@K";

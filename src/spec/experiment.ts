@@ -127,6 +127,28 @@ export interface PriceSpec {
   perRequest?: number;
 }
 
+/**
+ * An evaluator that is built rather than looked up by name: the offline
+ * answer checks, and a team's own evaluator module. `name` is the metric
+ * name results carry.
+ */
+export type EvaluatorSpec =
+  /** Surface readability and repetition; see `offlineFluency`. */
+  | { kind: "fluency"; name: string }
+  /** ROUGE-L F-measure against the question's gold answers. */
+  | { kind: "rouge_l"; name: string }
+  /** 1 when the answer matches a JavaScript `pattern` with `flags`. */
+  | { kind: "regex"; name: string; pattern: string; flags: string }
+  /** 1 when the answer is JSON (or holds it in a ```json block). */
+  | { kind: "json_valid"; name: string }
+  /** 1 when the answer's JSON validates against the JSON Schema `schema`. */
+  | { kind: "json_schema"; name: string; schema: object }
+  /**
+   * A team's own synchronous scoring function, exported as `exportName`
+   * from the file at the absolute `modulePath` (.js, .mjs or .ts).
+   */
+  | { kind: "module"; name: string; modulePath: string; exportName: string };
+
 /** An experiment with defaults applied and paths resolved: what runs. */
 export interface ResolvedExperiment {
   name: string;
@@ -140,6 +162,8 @@ export interface ResolvedExperiment {
   cells: Cell[];
   /** Metric names, in the order the leaderboard shows them. */
   evaluators: string[];
+  /** How to build the evaluators among them that are not built in by name. */
+  evaluatorSpecs: EvaluatorSpec[];
   /** Most cases in flight at once. @default 8 */
   concurrency: number;
   /** Each dense embedder the cells use, with its settings. */

@@ -3,6 +3,7 @@ import { FmopsError } from "../../errors/fmops-error.js";
 import type { CliIo } from "../cli-io.js";
 import { renderLeaderboard } from "../render/render-leaderboard.js";
 import { renderRunHeader } from "../render/render-run-header.js";
+import { renderTradeOffs } from "../render/render-trade-offs.js";
 import { formatJson, toRunJson } from "../render/run-json.js";
 import { resolveDbPath } from "../resolve-locations.js";
 
@@ -46,6 +47,9 @@ Examples:
         io.stdout.write(`${renderRunHeader(run)}\n`);
         io.stdout.write(
           renderLeaderboard(cells, metricNames, { intervals: "all" }),
+        );
+        io.stdout.write(
+          renderTradeOffs(cells, store.getCases(run.id), metricNames[0]),
         );
       } finally {
         store.close();
