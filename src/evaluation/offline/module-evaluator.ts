@@ -1,6 +1,9 @@
 import { FmopsError } from "../../errors/index.js";
 import type { EvaluationCase, Evaluator } from "../../spec/index.js";
-import { importModuleFile, type ModuleExports } from "./import-module-file.js";
+import {
+  importModuleFile,
+  type ModuleExports,
+} from "../../util/import-module-file.js";
 
 /** Where a team's scoring function lives and what to call its metric. */
 export interface ModuleEvaluatorOptions {
