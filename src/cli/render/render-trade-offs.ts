@@ -36,17 +36,17 @@ function renderFront(
   summaries: CellSummary[],
   metric: string,
   against: string,
-  valueOf: (cell: CellSummary) => number | null,
+  measure: (cell: CellSummary) => number | null,
   format: (value: number) => string,
 ): string {
   const front = paretoFront(summaries, [
     { value: (cell) => cell.metrics[metric] ?? null, goal: "max" },
-    { value: valueOf, goal: "min" },
+    { value: measure, goal: "min" },
   ]);
   if (front.length === 0) return "";
   const lines = front.map(
     (cell) =>
-      `  ${formatScore(cell.metrics[metric])} at ${format(valueOf(cell) ?? 0)}  ${cell.label}`,
+      `  ${formatScore(cell.metrics[metric])} at ${format(measure(cell) ?? 0)}  ${cell.label}`,
   );
   return `\nBest trade-offs of ${metric} against ${against} (no cell does better on both):\n${lines.join("\n")}\n`;
 }
