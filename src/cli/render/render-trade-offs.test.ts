@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type {
-  CaseRecord,
-  CellParams,
-  CellSummary,
-} from "../../spec/records.js";
+import type { CellParams } from "../../spec/experiment.js";
+import type { CaseRecord, CellSummary } from "../../spec/records.js";
 import { renderTradeOffs } from "./render-trade-offs.js";
 
 function params(topK: number): CellParams {
