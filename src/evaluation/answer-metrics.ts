@@ -22,11 +22,23 @@ export function tokenF1(
   prediction: string,
   golds: readonly string[],
 ): number | null {
+  return bestOverGolds(prediction, golds, wordF1);
+}
+
+/**
+ * The best `score` of the prediction's normalised words against each gold
+ * answer's; `null` without gold answers.
+ */
+export function bestOverGolds(
+  prediction: string,
+  golds: readonly string[],
+  score: (predictionWords: string[], goldWords: string[]) => number,
+): number | null {
   if (golds.length === 0) return null;
   const predictionWords = answerWords(prediction);
   let best = 0;
   for (const gold of golds) {
-    best = Math.max(best, wordF1(predictionWords, answerWords(gold)));
+    best = Math.max(best, score(predictionWords, answerWords(gold)));
   }
   return best;
 }

@@ -1,4 +1,4 @@
-import { answerWords } from "../normalize-answer.js";
+import { bestOverGolds } from "../answer-metrics.js";
 
 /**
  * ROUGE-L F-measure: the longest common subsequence (LCS) of the
@@ -11,13 +11,7 @@ export function rougeL(
   prediction: string,
   golds: readonly string[],
 ): number | null {
-  if (golds.length === 0) return null;
-  const predictionWords = answerWords(prediction);
-  let best = 0;
-  for (const gold of golds) {
-    best = Math.max(best, lcsFMeasure(predictionWords, answerWords(gold)));
-  }
-  return best;
+  return bestOverGolds(prediction, golds, lcsFMeasure);
 }
 
 function lcsFMeasure(predictionWords: string[], goldWords: string[]): number {
