@@ -2,7 +2,7 @@ import {
   describeReceived,
   invalid,
   type ParseResult,
-  parseJsonObject,
+  parseModelRequest,
   parseOptionalCount,
   valid,
 } from "./openai-routes-parse.js";
@@ -25,23 +25,16 @@ const ROLES = new Set(["system", "developer", "user", "assistant", "tool"]);
 
 /** Validates a chat completion request as strictly as OpenAI does. */
 export function parseChatRequest(body: Buffer): ParseResult<FakeChatRequest> {
-  const parsedBody = parseJsonObject(body);
-  if (!parsedBody.isValid) return parsedBody;
-  const fields = parsedBody.value;
-
-  if (typeof fields.model !== "string" || fields.model === "") {
-    return invalid(
-      `Invalid 'model': expected a model name, got ${describeReceived(fields.model)}.`,
-      "model",
-    );
-  }
+  const request = parseModelRequest(body);
+  if (!request.isValid) return request;
+  const { fields, model } = request.value;
   const messageTexts = parseMessages(fields.messages);
   if (!messageTexts.isValid) return messageTexts;
   const options = parseGenerationOptions(fields);
   if (!options.isValid) return options;
 
   return valid({
-    model: fields.model,
+    model,
     messageTexts: messageTexts.value.map((message) => message.text),
     lastUserMessage: lastUserText(messageTexts.value),
     ...options.value,

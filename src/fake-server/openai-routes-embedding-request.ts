@@ -2,7 +2,7 @@ import {
   describeReceived,
   invalid,
   type ParseResult,
-  parseJsonObject,
+  parseModelRequest,
   parseOptionalCount,
   valid,
 } from "./openai-routes-parse.js";
@@ -23,16 +23,9 @@ export interface FakeEmbeddingRequest {
 export function parseEmbeddingRequest(
   body: Buffer,
 ): ParseResult<FakeEmbeddingRequest> {
-  const parsedBody = parseJsonObject(body);
-  if (!parsedBody.isValid) return parsedBody;
-  const fields = parsedBody.value;
-
-  if (typeof fields.model !== "string" || fields.model === "") {
-    return invalid(
-      `Invalid 'model': expected a model name, got ${describeReceived(fields.model)}.`,
-      "model",
-    );
-  }
+  const request = parseModelRequest(body);
+  if (!request.isValid) return request;
+  const { fields, model } = request.value;
   const inputs = parseInputs(fields.input);
   if (!inputs.isValid) return inputs;
   const encodingFormat = parseEncodingFormat(fields.encoding_format);
@@ -41,7 +34,7 @@ export function parseEmbeddingRequest(
   if (!dimensions.isValid) return dimensions;
 
   return valid({
-    model: fields.model,
+    model,
     inputs: inputs.value,
     encodingFormat: encodingFormat.value,
     dimensions: dimensions.value,

@@ -41,6 +41,25 @@ export function parseJsonObject(
   return valid(parsed as Record<string, unknown>);
 }
 
+/**
+ * The body of a request that names a model: its fields and the model, or
+ * the problem OpenAI would report.
+ */
+export function parseModelRequest(
+  body: Buffer,
+): ParseResult<{ fields: Record<string, unknown>; model: string }> {
+  const parsedBody = parseJsonObject(body);
+  if (!parsedBody.isValid) return parsedBody;
+  const fields = parsedBody.value;
+  if (typeof fields.model !== "string" || fields.model === "") {
+    return invalid(
+      `Invalid 'model': expected a model name, got ${describeReceived(fields.model)}.`,
+      "model",
+    );
+  }
+  return valid({ fields, model: fields.model });
+}
+
 /** A positive whole number, absent (`null`), or a problem naming `param`. */
 export function parseOptionalCount(
   value: unknown,

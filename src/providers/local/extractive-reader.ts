@@ -213,7 +213,7 @@ function limitTokens(
   }
   const tokens = encodeTokens(text);
   if (tokens.length <= maxTokens) return { text, isCut: false };
-  // A cut inside a multi-byte character decodes to U+FFFD; drop that stub.
+  // A cut inside a multi-byte character decodes to U+FFFD; drop that remnant.
   const cutText = decodeTokens(tokens.slice(0, maxTokens)).replace(
     /\uFFFD+$/u,
     "",
