@@ -1,7 +1,7 @@
 import { ProviderCallError } from "../../errors/provider-call-error.js";
+import { raceWithAbort } from "../../util/race-with-abort.js";
 import type { Clock } from "./clock.js";
 import { createAbortedError } from "./create-aborted-error.js";
-import { raceWithAbort } from "./race-with-abort.js";
 
 /** Why an attempt's deadline timer is cancelled: it settled in time. */
 const ATTEMPT_SETTLED = Symbol("attempt settled");

@@ -1,4 +1,4 @@
-import { raceWithAbort } from "./race-with-abort.js";
+import { raceWithAbort } from "../../util/race-with-abort.js";
 
 /** Gives a slot back; calling it more than once is harmless. */
 export type ReleaseSlot = () => void;

@@ -1,5 +1,5 @@
+import { raceWithAbort } from "../../util/race-with-abort.js";
 import type { Clock } from "./clock.js";
-import { raceWithAbort } from "./race-with-abort.js";
 
 /** Shape of a token bucket. */
 export interface TokenBucketOptions {

@@ -4,17 +4,13 @@ import type {
   ChatResponse,
   ModelSpec,
 } from "../../spec/index.js";
-import {
-  abortedCallError,
-  badResponseError,
-  thrownCallError,
-} from "../module/call-errors.js";
+import { badResponseError } from "../module/call-errors.js";
+import { callTeamCode } from "../module/call-team-code.js";
 import { loadModuleExport } from "../module/load-module-export.js";
 import {
   type ModuleLocation,
   resolveModuleLocation,
 } from "../module/module-location.js";
-import { raceAbort } from "../module/race-abort.js";
 import { toChatResponse } from "../module/to-chat-response.js";
 import { type LangChainTarget, toLangChainTarget } from "./langchain-target.js";
 import { readLangChainOutput } from "./read-langchain-output.js";
@@ -72,22 +68,13 @@ export class LangChainChatModel implements ChatModel {
     return this.#target;
   }
 
-  async #invoke(
-    target: LangChainTarget,
-    request: ChatRequest,
-  ): Promise<unknown> {
-    const signal = request.abortSignal;
-    if (signal?.aborted) throw abortedCallError(this, signal);
+  #invoke(target: LangChainTarget, request: ChatRequest): Promise<unknown> {
     const input =
       target.kind === "chat-model"
         ? toLangChainMessages(request.messages)
         : toChainInput(request);
-    try {
-      const work = target.runnable.invoke(input, { signal });
-      return await raceAbort(work, signal);
-    } catch (error) {
-      if (signal?.aborted) throw abortedCallError(this, signal);
-      throw thrownCallError(this, error);
-    }
+    return callTeamCode(this, request, () =>
+      target.runnable.invoke(input, { signal: request.abortSignal }),
+    );
   }
 }

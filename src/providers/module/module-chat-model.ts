@@ -5,11 +5,8 @@ import type {
   ChatResponse,
   ModelSpec,
 } from "../../spec/index.js";
-import {
-  abortedCallError,
-  badResponseError,
-  thrownCallError,
-} from "./call-errors.js";
+import { badResponseError } from "./call-errors.js";
+import { callTeamCode } from "./call-team-code.js";
 import { describeKind } from "./describe-kind.js";
 import { loadModuleExport } from "./load-module-export.js";
 import {
@@ -17,7 +14,6 @@ import {
   type ModuleLocation,
   resolveModuleLocation,
 } from "./module-location.js";
-import { raceAbort } from "./race-abort.js";
 import { ANSWER_OBJECT_SHAPE, readAnswerObject } from "./read-answer-object.js";
 import type { AnswerReading } from "./reported-answer.js";
 import { toChatResponse } from "./to-chat-response.js";
@@ -55,7 +51,9 @@ export class ModuleChatModel implements ChatModel {
     const answerFunction = await this.#load();
     // Loading is a one-off cost, so the clock starts after it.
     const startMs = this.#now();
-    const value = await this.#call(answerFunction, request);
+    const value = await callTeamCode(this, request, () =>
+      answerFunction(request),
+    );
     const reading = readFunctionResult(value);
     if (!reading.isReadable) {
       throw badResponseError(
@@ -70,21 +68,6 @@ export class ModuleChatModel implements ChatModel {
   #load(): Promise<AnswerFunction> {
     this.#answerFunction ??= loadAnswerFunction(this.#location);
     return this.#answerFunction;
-  }
-
-  async #call(
-    answerFunction: AnswerFunction,
-    request: ChatRequest,
-  ): Promise<unknown> {
-    const signal = request.abortSignal;
-    if (signal?.aborted) throw abortedCallError(this, signal);
-    try {
-      const work = Promise.resolve().then(() => answerFunction(request));
-      return await raceAbort(work, signal);
-    } catch (error) {
-      if (signal?.aborted) throw abortedCallError(this, signal);
-      throw thrownCallError(this, error);
-    }
   }
 }
 

@@ -1,22 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { raceAbort } from "./race-abort.js";
+import { raceWithAbort } from "./race-with-abort.js";
 
-describe("raceAbort", () => {
+describe("raceWithAbort", () => {
   it("settles like the work when nothing aborts", async () => {
     const controller = new AbortController();
 
     await expect(
-      raceAbort(Promise.resolve(7), controller.signal),
+      raceWithAbort(Promise.resolve(7), controller.signal),
     ).resolves.toBe(7);
     await expect(
-      raceAbort(Promise.reject(new Error("boom")), controller.signal),
+      raceWithAbort(Promise.reject(new Error("boom")), controller.signal),
     ).rejects.toThrow("boom");
   });
 
   it("rejects with the signal's reason while the work is still pending", async () => {
     const controller = new AbortController();
     const reason = new Error("stop");
-    const pending = raceAbort(new Promise<never>(() => {}), controller.signal);
+    const pending = raceWithAbort(
+      new Promise<never>(() => {}),
+      controller.signal,
+    );
     controller.abort(reason);
 
     await expect(pending).rejects.toBe(reason);
@@ -26,7 +29,7 @@ describe("raceAbort", () => {
     const reason = new Error("already stopped");
 
     await expect(
-      raceAbort(Promise.resolve(1), AbortSignal.abort(reason)),
+      raceWithAbort(Promise.resolve(1), AbortSignal.abort(reason)),
     ).rejects.toBe(reason);
   });
 });
