@@ -3,6 +3,7 @@ import type { CallAttribution } from "../spec/call-attribution.js";
 import type { ChatModel, ChatRequest } from "../spec/chat-model.js";
 import type { EmbeddingModel, EmbedRequest } from "../spec/embedding-model.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
+import { withEmbed, withGenerate } from "./replace-call.js";
 
 type CallRow = Omit<CallRecord, "runId">;
 
@@ -25,50 +26,39 @@ export class CallRecorder {
   }
 
   wrapChatModel(model: ChatModel): ChatModel {
-    return {
-      provider: model.provider,
-      modelId: model.modelId,
-      generate: (request: ChatRequest) =>
-        this.#record(
-          "chat",
-          model,
-          request.attribution,
-          () => model.generate(request),
-          (response) => ({
-            latencyMs: response.latencyMs,
-            timeToFirstTokenMs: response.timeToFirstTokenMs,
-            inputTokens: response.usage.inputTokens,
-            outputTokens: response.usage.outputTokens,
-            costUsd: response.costUsd,
-          }),
-        ),
-    };
+    return withGenerate(model, (request: ChatRequest) =>
+      this.#record(
+        "chat",
+        model,
+        request.attribution,
+        () => model.generate(request),
+        (response) => ({
+          latencyMs: response.latencyMs,
+          timeToFirstTokenMs: response.timeToFirstTokenMs,
+          inputTokens: response.usage.inputTokens,
+          outputTokens: response.usage.outputTokens,
+          costUsd: response.costUsd,
+        }),
+      ),
+    );
   }
 
   wrapEmbeddingModel(model: EmbeddingModel): EmbeddingModel {
-    return {
-      provider: model.provider,
-      modelId: model.modelId,
-      // A getter: some remote models learn their length on the first call.
-      get dimensions() {
-        return model.dimensions;
-      },
-      maxBatchSize: model.maxBatchSize,
-      embed: (request: EmbedRequest) =>
-        this.#record(
-          "embedding",
-          model,
-          request.attribution,
-          () => model.embed(request),
-          (response) => ({
-            latencyMs: response.latencyMs,
-            timeToFirstTokenMs: null,
-            inputTokens: response.usage.inputTokens,
-            outputTokens: 0,
-            costUsd: response.costUsd,
-          }),
-        ),
-    };
+    return withEmbed(model, (request: EmbedRequest) =>
+      this.#record(
+        "embedding",
+        model,
+        request.attribution,
+        () => model.embed(request),
+        (response) => ({
+          latencyMs: response.latencyMs,
+          timeToFirstTokenMs: null,
+          inputTokens: response.usage.inputTokens,
+          outputTokens: 0,
+          costUsd: response.costUsd,
+        }),
+      ),
+    );
   }
 
   async #record<Response>(

@@ -13,6 +13,7 @@ import type {
 import type { EmbedderSpec, ModelSpec } from "../spec/experiment.js";
 import { contentKey } from "../util/hash.js";
 import type { CallRecorder } from "./call-recorder.js";
+import { withEmbed, withGenerate } from "./replace-call.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { CallScheduler } from "./scheduling/call-scheduler.js";
 
@@ -61,11 +62,9 @@ export class ModelGateway {
         (abortSignal, attribution) =>
           recorded.generate({ ...request, abortSignal, attribution }),
       );
-    return {
-      provider: model.provider,
-      modelId: model.modelId,
-      generate: (request) => this.#cached(spec, request, generate),
-    };
+    return withGenerate(model, (request) =>
+      this.#cached(spec, request, generate),
+    );
   }
 
   embeddingModel(model: EmbeddingModel, spec: EmbedderSpec): EmbeddingModel {
@@ -81,15 +80,9 @@ export class ModelGateway {
         (abortSignal, attribution) =>
           recorded.embed({ ...request, abortSignal, attribution }),
       );
-    return {
-      provider: model.provider,
-      modelId: model.modelId,
-      get dimensions() {
-        return recorded.dimensions;
-      },
-      maxBatchSize: model.maxBatchSize,
-      embed: (request) => this.#cachedEmbed(spec, request, embed),
-    };
+    return withEmbed(recorded, (request) =>
+      this.#cachedEmbed(spec, request, embed),
+    );
   }
 
   /**
@@ -149,35 +142,23 @@ export class ModelGateway {
   }
 
   #pricedChat(model: ChatModel): ChatModel {
-    return {
-      provider: model.provider,
-      modelId: model.modelId,
-      generate: async (request) => {
-        const response = await model.generate(request);
-        if (response.costUsd !== null) return response;
-        return { ...response, costUsd: this.#costOf(model, response.usage) };
-      },
-    };
+    return withGenerate(model, async (request) => {
+      const response = await model.generate(request);
+      if (response.costUsd !== null) return response;
+      return { ...response, costUsd: this.#costOf(model, response.usage) };
+    });
   }
 
   #pricedEmbedding(model: EmbeddingModel): EmbeddingModel {
-    return {
-      provider: model.provider,
-      modelId: model.modelId,
-      get dimensions() {
-        return model.dimensions;
-      },
-      maxBatchSize: model.maxBatchSize,
-      embed: async (request): Promise<EmbedResponse> => {
-        const response = await model.embed(request);
-        if (response.costUsd !== null) return response;
-        const usage = {
-          inputTokens: response.usage.inputTokens,
-          outputTokens: 0,
-        };
-        return { ...response, costUsd: this.#costOf(model, usage) };
-      },
-    };
+    return withEmbed(model, async (request): Promise<EmbedResponse> => {
+      const response = await model.embed(request);
+      if (response.costUsd !== null) return response;
+      const usage = {
+        inputTokens: response.usage.inputTokens,
+        outputTokens: 0,
+      };
+      return { ...response, costUsd: this.#costOf(model, usage) };
+    });
   }
 
   #costOf(
