@@ -16,10 +16,6 @@ export class Memo<Value> {
     return pending;
   }
 
-  delete(key: string): void {
-    this.#entries.delete(key);
-  }
-
   values(): Promise<Value>[] {
     return [...this.#entries.values()];
   }

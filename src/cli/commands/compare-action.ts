@@ -11,6 +11,8 @@ import type { CliIo } from "../cli-io.js";
 import { formatScore } from "../render/format-values.js";
 import { rankCells } from "../render/render-leaderboard.js";
 import { formatJson } from "../render/run-json.js";
+import { runMetricNames } from "../render/run-metric-names.js";
+import { requireRun } from "../require-run.js";
 import { resolveDbPath } from "../resolve-locations.js";
 
 interface Side {
@@ -92,14 +94,7 @@ function pairSides(
 
 function parseReference(store: ResultsStore, reference: string) {
   const [runReference = "", cellPrefix = null] = reference.split(":");
-  const run = store.findRun(runReference);
-  if (run === null) {
-    throw new FmopsError(
-      "RUN_NOT_FOUND",
-      `no run matches "${runReference}" (see \`fmops runs\`)`,
-    );
-  }
-  return { run, cellPrefix };
+  return { run: requireRun(store, runReference), cellPrefix };
 }
 
 function pickCell(
@@ -124,7 +119,7 @@ function pickCell(
 
 /** A run's best cell by its first metric, as its leaderboard ranks it. */
 function bestSide(store: ResultsStore, run: RunRecord): Side {
-  const [metric] = metricsOf(run);
+  const [metric] = runMetricNames(run);
   const [best] = rankCells(store.getCellSummaries(run.id), metric);
   const cell = store
     .getCells(run.id)
@@ -139,17 +134,8 @@ function bestSide(store: ResultsStore, run: RunRecord): Side {
 }
 
 function sharedMetrics(a: RunRecord, b: RunRecord): string[] {
-  const metricsB = new Set(metricsOf(b));
-  return metricsOf(a).filter((metric) => metricsB.has(metric));
-}
-
-function metricsOf(run: RunRecord): string[] {
-  const config = JSON.parse(run.configJson) as { evaluators?: unknown };
-  return Array.isArray(config.evaluators)
-    ? config.evaluators.filter(
-        (name): name is string => typeof name === "string",
-      )
-    : [];
+  const metricsB = new Set(runMetricNames(b));
+  return runMetricNames(a).filter((metric) => metricsB.has(metric));
 }
 
 function describeSide(side: Side) {

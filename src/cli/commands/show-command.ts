@@ -1,10 +1,11 @@
 import { Command } from "commander";
-import { FmopsError } from "../../errors/fmops-error.js";
 import type { CliIo } from "../cli-io.js";
 import { renderLeaderboard } from "../render/render-leaderboard.js";
 import { renderRunHeader } from "../render/render-run-header.js";
 import { renderTradeOffs } from "../render/render-trade-offs.js";
 import { formatJson, toRunJson } from "../render/run-json.js";
+import { runMetricNames } from "../render/run-metric-names.js";
+import { requireRun } from "../require-run.js";
 import { resolveDbPath } from "../resolve-locations.js";
 
 interface ShowFlags {
@@ -31,19 +32,13 @@ Examples:
       );
       const store = openResultsStore(resolveDbPath(flags.db, io));
       try {
-        const run = store.findRun(reference);
-        if (run === null) {
-          throw new FmopsError(
-            "RUN_NOT_FOUND",
-            `no run matches "${reference}" (see \`fmops runs\`)`,
-          );
-        }
+        const run = requireRun(store, reference);
         const cells = store.getCellSummaries(run.id);
         if (flags.json) {
           io.stdout.write(formatJson({ run: toRunJson(run), cells }));
           return;
         }
-        const metricNames = metricNamesOf(run.configJson);
+        const metricNames = runMetricNames(run);
         io.stdout.write(`${renderRunHeader(run)}\n`);
         io.stdout.write(
           renderLeaderboard(cells, metricNames, { intervals: "all" }),
@@ -55,13 +50,4 @@ Examples:
         store.close();
       }
     });
-}
-
-function metricNamesOf(configJson: string): string[] {
-  const config = JSON.parse(configJson) as { evaluators?: unknown };
-  return Array.isArray(config.evaluators)
-    ? config.evaluators.filter(
-        (name): name is string => typeof name === "string",
-      )
-    : [];
 }
