@@ -3,6 +3,11 @@ import type { CliIo } from "./cli-io.js";
 import { benchCommand } from "./commands/bench-command.js";
 import { compareCommand } from "./commands/compare-command.js";
 import { fakeServerCommand } from "./commands/fake-server-command.js";
+import { gateCommand } from "./commands/gate-command.js";
+import { importCommand } from "./commands/import-command.js";
+import { labelCommand } from "./commands/label-command.js";
+import { planCommand } from "./commands/plan-command.js";
+import { reportCommand } from "./commands/report-command.js";
 import { runsCommand } from "./commands/runs-command.js";
 import { schemaCommand } from "./commands/schema-command.js";
 import { showCommand } from "./commands/show-command.js";
@@ -38,15 +43,23 @@ Examples:
   $ fmops bench experiments/quickstart.yaml   run a matrix, store results
   $ fmops runs                                 list recorded runs
   $ fmops show latest                          the last run's leaderboard
-  $ fmops validate experiments/my-sweep.yaml   check a file before running`,
+  $ fmops report latest --baseline main > r.md  markdown report against a baseline
+  $ fmops gate latest                          exit 1 when a gate fails (CI)
+  $ fmops validate experiments/my-sweep.yaml   check a file before running
+  $ fmops plan experiments/my-sweep.yaml       calls, tokens and cost, before spending`,
     );
   const commands = [
     benchCommand(io, setExitCode),
     validateCommand(io, setExitCode),
+    planCommand(io, setExitCode),
     schemaCommand(io),
     runsCommand(io),
     showCommand(io),
     compareCommand(io),
+    gateCommand(io, setExitCode),
+    labelCommand(io),
+    reportCommand(io),
+    importCommand(io),
     fakeServerCommand(io),
   ];
   for (const command of [program, ...commands]) {

@@ -24,6 +24,10 @@ function scored(
     error,
     isCached: false,
     scores,
+    unscoredReasons: {},
+    evaluationInputTokens: 0,
+    evaluationOutputTokens: 0,
+    evaluationCostUsd: 0,
   };
 }
 

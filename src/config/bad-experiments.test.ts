@@ -192,6 +192,56 @@ const BAD_EXPERIMENTS: BadExperiment[] = [
     fieldPath: "matrix.prompt[1]",
     mentions: "data/prompts/missing.md",
   },
+  {
+    file: "gate-unknown-metric.yaml",
+    line: 14,
+    fieldPath: "gates.token_f1",
+    mentions:
+      'recall@3, mrr@5, cost_usd, latency_p50_ms, latency_p95_ms, latency_p99_ms, error_rate, got "token_f1"',
+  },
+  {
+    file: "gate-min-above-max.yaml",
+    line: 14,
+    fieldPath: "gates.recall@3[0].max",
+    mentions: "a number ≥ min (0.8), got 0.6 (number)",
+  },
+  {
+    file: "gate-unknown-cell.yaml",
+    line: 13,
+    fieldPath: "gates.mrr@5.cell",
+    mentions: 'one of the 2 cells, got "k7", which names no cell',
+  },
+  {
+    file: "gate-without-rule.yaml",
+    line: 13,
+    fieldPath: "gates.mrr@5",
+    mentions: "at least one of min, max, max_drop or significant_drop: true",
+  },
+  {
+    file: "judge-metric-without-judge.yaml",
+    line: 14,
+    fieldPath: "evaluators[1]",
+    mentions: "faithfulness is scored by a judge model: add judge:",
+  },
+  {
+    file: "judge-unknown-provider.yaml",
+    line: 9,
+    fieldPath: "judge.provider",
+    mentions: '"acme"',
+  },
+  {
+    file: "rubric-not-found.yaml",
+    line: 17,
+    fieldPath: "evaluators[1].rubric",
+    mentions: '"data/rubrics/missing.md", which cannot be read (ENOENT)',
+  },
+  {
+    file: "similarity-sparse-embedder.yaml",
+    line: 16,
+    fieldPath: "evaluators[1].semantic_similarity.embedder",
+    mentions:
+      'a dense embedder: local:glove-100d, openai:MODEL or bedrock:MODEL, got "local:bm25"',
+  },
 ];
 
 async function loadError(file: string): Promise<ConfigError> {

@@ -142,7 +142,8 @@ const connectionFields = {
     .describe("Bedrock endpoint override, e.g. a local server."),
 };
 
-const modelSchema = strictMapping({
+/** The keys of a `models:` entry; `judge:` takes them too. */
+const modelFields = {
   provider: nonBlankText("a provider name such as local").describe(
     "Provider: local, openai, bedrock, exec, module or langchain.",
   ),
@@ -173,7 +174,29 @@ const modelSchema = strictMapping({
     .optional()
     .describe("module, langchain: the export to use. Default `default`."),
   ...connectionFields,
-}).describe("A chat model the matrix can refer to by its alias.");
+};
+
+const modelSchema = strictMapping(modelFields).describe(
+  "A chat model the matrix can refer to by its alias.",
+);
+
+const judgeSchema = strictMapping({
+  ...modelFields,
+  embedder: embedderSchema
+    .optional()
+    .describe(
+      "Embedder of answer_relevancy, and of semantic_similarity when it " +
+        "names none. Default `local:glove-100d`.",
+    ),
+  parse_retries: wholeNumber(0, 5)
+    .default(1)
+    .describe(
+      "Further tries when a judge reply is not JSON of the expected shape.",
+    ),
+}).describe(
+  "The model that scores answers for judge evaluators, written like an " +
+    "entry of `models:`; temperature defaults to 0.",
+);
 
 const embedderSettingsSchema = strictMapping({
   ...connectionFields,
@@ -313,15 +336,78 @@ const customEvaluatorSchema = strictMapping({
   export: nonBlankText("an export name")
     .optional()
     .describe("The export of `module` to use. Default `default`."),
+  rubric: nonBlankText("a path to a rubric file")
+    .optional()
+    .describe(
+      "A rubric file; the judge scores answers 1–5 by it, mapped to 0–1.",
+    ),
+  semantic_similarity: strictMapping({
+    embedder: embedderSchema,
+  })
+    .optional()
+    .describe("Cosine similarity of answer and gold answers by `embedder`."),
 })
   .refine(
     (entry) =>
-      [entry.regex, entry.json_schema, entry.module].filter(
-        (value) => value !== undefined,
-      ).length === 1,
-    { error: "exactly one of the keys regex, json_schema or module" },
+      [
+        entry.regex,
+        entry.json_schema,
+        entry.module,
+        entry.rubric,
+        entry.semantic_similarity,
+      ].filter((value) => value !== undefined).length === 1,
+    {
+      error:
+        "exactly one of the keys regex, json_schema, module, rubric or " +
+        "semantic_similarity",
+    },
   )
   .describe("An evaluator of your own, by name.");
+
+const gateRuleSchema = strictMapping({
+  min: z
+    .number({ error: "a number" })
+    .optional()
+    .describe("Fails when the metric is below this."),
+  max: z
+    .number({ error: "a number" })
+    .optional()
+    .describe("Fails when the metric is above this."),
+  cell: nonBlankText("best, all, or a cell key prefix or cell label")
+    .optional()
+    .describe(
+      "Which cells are checked: `best` (the best cell by the first " +
+        "metric; the default), `all`, or one cell by key prefix or label.",
+    ),
+  max_drop: z
+    .number({ error: "a number ≥ 0" })
+    .min(0, { error: "a number ≥ 0" })
+    .optional()
+    .describe(
+      "Fails when the metric worsens by more than this against the same " +
+        "cell of the baseline run (a rise, for cost, latency and errors).",
+    ),
+  significant_drop: z
+    .boolean({ error: "true or false" })
+    .optional()
+    .describe(
+      "true: fails when a paired test says the score fell against the " +
+        "baseline run, at p < 0.05.",
+    ),
+})
+  .refine(
+    (rule) =>
+      rule.min !== undefined ||
+      rule.max !== undefined ||
+      rule.max_drop !== undefined ||
+      rule.significant_drop === true,
+    {
+      error:
+        "a rule with at least one of min, max, max_drop or " +
+        "significant_drop: true",
+    },
+  )
+  .describe("A pass/fail rule on one metric.");
 
 /** The schema of an experiment file, as users write it. */
 export const experimentInputSchema = strictMapping({
@@ -350,9 +436,12 @@ export const experimentInputSchema = strictMapping({
     ]),
   ).describe(
     "Metrics, in leaderboard order: exact_match, token_f1, contains, " +
-      "rouge_l, fluency, json_valid, recall@K, precision@K, mrr@K, ndcg@K, " +
-      "or a named check: { name, regex } | { name, json_schema } | " +
-      "{ name, module, export }.",
+      "rouge_l, fluency, json_valid, semantic_similarity, recall@K, " +
+      "precision@K, mrr@K, ndcg@K; judge metrics (need `judge:`): " +
+      "correctness, faithfulness, answer_relevancy, context_precision, " +
+      "context_recall, judge_fluency; or a named check: { name, regex } | " +
+      "{ name, json_schema } | { name, module, export } | { name, rubric } " +
+      "| { name, semantic_similarity: { embedder } }.",
   ),
   concurrency: wholeNumber(1, 256)
     .default(8)
@@ -380,6 +469,29 @@ export const experimentInputSchema = strictMapping({
     .boolean({ error: "true or false" })
     .default(true)
     .describe("Answer identical model calls from the response cache."),
+  judge: judgeSchema.optional(),
+  budget: strictMapping({
+    max_cost_usd: z
+      .number({ error: "a number of US dollars above 0" })
+      .positive({ error: "a number of US dollars above 0" })
+      .describe("Most USD the run may spend on provider calls."),
+  })
+    .optional()
+    .describe(
+      "A cost limit: the run stops admitting provider calls before it " +
+        "would pass it. `--max-cost` overrides it.",
+    ),
+  gates: z
+    .record(z.string(), listOf(gateRuleSchema), {
+      error: "a mapping from metric names to gate rules",
+    })
+    .optional()
+    .describe(
+      "Pass/fail rules by metric, checked by `fmops gate` and `fmops " +
+        "bench --gate`: an evaluator metric, or cost_usd, latency_p50_ms, " +
+        "latency_p95_ms, latency_p99_ms, error_rate. A metric may hold a " +
+        "list of rules.",
+    ),
 }).describe("An fmops experiment: a dataset, a matrix of settings, metrics.");
 
 /** An experiment file after schema validation, before resolution. */
@@ -387,6 +499,9 @@ export type ExperimentInput = z.output<typeof experimentInputSchema>;
 
 /** One entry of `matrix.chunking` after validation. */
 export type ChunkingInput = z.output<typeof chunkingSchema>;
+
+/** One rule under `gates:` after validation. */
+export type GateRuleInput = z.output<typeof gateRuleSchema>;
 
 /** One `exclude` rule after validation. */
 export type ExcludeRuleInput = z.output<typeof excludeRuleSchema>;
@@ -396,6 +511,9 @@ export type IncludeEntryInput = z.output<typeof includeEntrySchema>;
 
 /** One entry of `models:` after validation. */
 export type ModelInput = z.output<typeof modelSchema>;
+
+/** The `judge:` section after validation. */
+export type JudgeInput = z.output<typeof judgeSchema>;
 
 /** One entry of `embedders:` after validation. */
 export type EmbedderSettingsInput = z.output<typeof embedderSettingsSchema>;

@@ -34,6 +34,9 @@ describe("experimentJsonSchema", () => {
       "retry",
       "prices",
       "cache",
+      "judge",
+      "budget",
+      "gates",
     ]);
     expect(root.required).toEqual(["name", "dataset", "matrix", "evaluators"]);
     expect(root.additionalProperties).toBe(false);

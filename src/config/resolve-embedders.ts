@@ -15,13 +15,14 @@ import type { Resolution } from "./resolution.js";
 
 /**
  * The dense embedders the cells use, each with the settings given under
- * `embedders:`. Settings for an embedder no cell uses are a warning; an
- * id that is not an embedder is an error.
+ * `embedders:`. Settings for an embedder neither a cell nor an evaluator
+ * uses are a warning; an id that is not an embedder is an error.
  */
 export function resolveEmbedders(
   input: ExperimentInput["embedders"],
   cells: readonly Cell[],
   resolution: Resolution,
+  evaluatorEmbedderIds: readonly string[] = [],
 ): EmbedderSpec[] {
   const written = input ?? {};
   for (const id of Object.keys(written)) {
@@ -34,13 +35,15 @@ export function resolveEmbedders(
     }
   }
   const used = usedEmbedderIds(cells);
-  const unused = Object.keys(written).filter((id) => !used.includes(id));
+  const unused = Object.keys(written).filter(
+    (id) => !used.includes(id) && !evaluatorEmbedderIds.includes(id),
+  );
   if (unused.length > 0) {
     resolution.warn(
       `embedders ${unused.join(", ")} have settings but no cell uses them`,
     );
   }
-  return used.flatMap((id) => toEmbedderSpec(id, written[id]));
+  return used.flatMap((id) => embedderSpecFor(id, written) ?? []);
 }
 
 /** Ids of the embedders whose vectors some cell searches, in cell order. */
@@ -59,13 +62,17 @@ function usedEmbedderIds(cells: readonly Cell[]): string[] {
   return [...ids];
 }
 
-function toEmbedderSpec(
+/**
+ * The embedder `id` with its settings from `embedders:`; `null` when `id`
+ * is not of the form `provider:model`.
+ */
+export function embedderSpecFor(
   id: string,
-  input: EmbedderSettingsInput | undefined,
-): EmbedderSpec[] {
+  input: ExperimentInput["embedders"],
+): EmbedderSpec | null {
   const parsed = parseEmbedderId(id);
-  if (parsed === null) return [];
-  return [{ id, ...parsed, settings: toSettings(input) }];
+  if (parsed === null) return null;
+  return { id, ...parsed, settings: toSettings(input?.[id]) };
 }
 
 function toSettings(

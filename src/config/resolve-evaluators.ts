@@ -1,12 +1,23 @@
 import { existsSync, readFileSync } from "node:fs";
 import {
+  readJudgePrompt,
+  rubricPrompt,
+} from "../evaluation/judge/judge-prompts.js";
+import {
   METRIC_NAME_HELP,
   type ParsedMetricName,
   parseMetricName,
+  RETRIEVAL_JUDGE_METRICS,
 } from "../evaluation/metric-name.js";
-import type { EvaluatorSpec } from "../spec/experiment.js";
-import type { EvaluatorInput } from "./experiment-input.js";
+import type { EvaluatorSpec, JudgeSpec } from "../spec/experiment.js";
+import type { EvaluatorInput, ExperimentInput } from "./experiment-input.js";
+import type { FieldPath } from "./field-path.js";
 import type { Resolution } from "./resolution.js";
+import {
+  defaultEvaluationEmbedder,
+  resolveEvaluationEmbedder,
+} from "./resolve-judge.js";
+import { promptId } from "./resolve-prompt.js";
 
 /** What the evaluators depend on elsewhere in the experiment. */
 export interface EvaluatorNeeds {
@@ -14,6 +25,10 @@ export interface EvaluatorNeeds {
   hasModels: boolean;
   /** The deepest retrieval of any cell. */
   maxTopK: number;
+  /** The `judge:` section; judge metrics need one. */
+  judge: JudgeSpec | null;
+  /** Settings of remote embedders, for evaluators that name one. */
+  embedders: ExperimentInput["embedders"];
 }
 
 export interface ResolvedEvaluators {
@@ -70,13 +85,45 @@ function resolveNamed(
     resolution.report(["evaluators", index], `one of ${METRIC_NAME_HELP}`);
     return null;
   }
-  if (metric.kind !== "retrieval" && !needs.hasModels) {
+  if (metric.kind === "judge" && needs.judge === null) {
+    reportNeedsJudge(name, ["evaluators", index], resolution);
+    return null;
+  }
+  if (needsAnswers(metric) && !needs.hasModels) {
     reportNeedsAnswers(name, index, resolution);
     return null;
   }
   warnIfDeeperThanRetrieval(name, metric, needs, resolution);
-  const spec = metric.kind === "offline" ? { kind: metric.metric, name } : null;
-  return { name, spec };
+  return { name, spec: namedSpec(name, metric, needs.judge) };
+}
+
+function needsAnswers(metric: ParsedMetricName): boolean {
+  if (metric.kind === "judge") {
+    return !RETRIEVAL_JUDGE_METRICS.includes(metric.metric);
+  }
+  return metric.kind !== "retrieval";
+}
+
+/** The spec of a metric named in the list; `null` for built-in ones. */
+function namedSpec(
+  name: string,
+  metric: ParsedMetricName,
+  judge: JudgeSpec | null,
+): EvaluatorSpec | null {
+  switch (metric.kind) {
+    case "offline":
+      return { kind: metric.metric, name };
+    case "judge": {
+      const prompt = readJudgePrompt(metric.metric);
+      return { kind: "judge", name, metric: metric.metric, prompt };
+    }
+    case "similarity": {
+      const embedder = judge?.embedder ?? defaultEvaluationEmbedder();
+      return { kind: "semantic_similarity", name, embedder };
+    }
+    default:
+      return null;
+  }
 }
 
 function resolveCustom(
@@ -97,16 +144,31 @@ function resolveCustom(
     reportNeedsAnswers(entry.name, index, resolution);
     return null;
   }
-  const spec = customSpec(entry, index, resolution);
+  const spec = customSpec(entry, index, needs, resolution);
   return spec === null ? null : { name: entry.name, spec };
 }
 
 function customSpec(
   entry: CustomEvaluatorInput,
   index: number,
+  needs: EvaluatorNeeds,
   resolution: Resolution,
 ): EvaluatorSpec | null {
   const { name } = entry;
+  if (entry.rubric !== undefined) {
+    return rubricSpec(name, entry.rubric, index, needs, resolution);
+  }
+  if (entry.semantic_similarity !== undefined) {
+    const embedder = resolveEvaluationEmbedder(
+      entry.semantic_similarity.embedder,
+      ["evaluators", index, "semantic_similarity", "embedder"],
+      needs.embedders,
+      resolution,
+    );
+    return embedder === null
+      ? null
+      : { kind: "semantic_similarity", name, embedder };
+  }
   if (entry.regex !== undefined) {
     return regexSpec(name, entry.regex, entry.flags ?? "", index, resolution);
   }
@@ -172,6 +234,45 @@ function readSchema(
     `"${written}"`,
   );
   return null;
+}
+
+function rubricSpec(
+  name: string,
+  written: string,
+  index: number,
+  needs: EvaluatorNeeds,
+  resolution: Resolution,
+): EvaluatorSpec | null {
+  const path = ["evaluators", index, "rubric"];
+  if (needs.judge === null) {
+    reportNeedsJudge(name, path, resolution);
+    return null;
+  }
+  const id = promptId(written);
+  try {
+    const rubric = readFileSync(resolution.absolutePath(id), "utf8");
+    return { kind: "rubric", name, prompt: rubricPrompt(id, rubric) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    resolution.report(
+      path,
+      "a rubric file that exists",
+      `"${written}", which cannot be read (${code})`,
+    );
+    return null;
+  }
+}
+
+function reportNeedsJudge(
+  name: string,
+  path: FieldPath,
+  resolution: Resolution,
+): void {
+  resolution.report(
+    path,
+    `a judge: section; ${name} is scored by a judge model: add judge: ` +
+      "{ provider, model } to the experiment",
+  );
 }
 
 function reportNeedsAnswers(

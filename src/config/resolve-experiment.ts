@@ -7,9 +7,12 @@ import type { ExperimentInput } from "./experiment-input.js";
 import type { MatrixRules } from "./matrix-axes.js";
 import { Resolution, type ResolveContext } from "./resolution.js";
 import { resolveAxes } from "./resolve-axes.js";
+import { resolveBudget } from "./resolve-budget.js";
 import { resolveDataset } from "./resolve-dataset.js";
 import { resolveEmbedders } from "./resolve-embedders.js";
 import { resolveEvaluators } from "./resolve-evaluators.js";
+import { resolveGates } from "./resolve-gates.js";
+import { evaluationEmbedderIds, resolveJudge } from "./resolve-judge.js";
 import { resolveMatrixRules } from "./resolve-matrix-rules.js";
 import { resolveModels } from "./resolve-models.js";
 import { resolveRunSettings } from "./resolve-run-settings.js";
@@ -32,9 +35,15 @@ export function resolveExperiment(
   const models = resolveModels(input.models, resolution);
   const axes = resolveAxes(input.matrix, models, resolution);
   const rules = resolveMatrixRules(input, models, resolution);
+  const judge = resolveJudge(input, resolution);
   const evaluators = resolveEvaluators(
     input.evaluators,
-    { hasModels: hasModels(input, rules), maxTopK: maxTopK(input, rules) },
+    {
+      hasModels: hasModels(input, rules),
+      maxTopK: maxTopK(input, rules),
+      judge,
+      embedders: input.embedders,
+    },
     resolution,
   );
   warnAboutUnusedModels(models, input, rules, resolution);
@@ -47,6 +56,12 @@ export function resolveExperiment(
   const embedders = resolveEmbedders(
     input.embedders,
     expansion.cells,
+    resolution,
+    evaluationEmbedderIds(judge, evaluators.specs),
+  );
+  const gates = resolveGates(
+    input.gates,
+    { evaluators: evaluators.names, cells: expansion.cells },
     resolution,
   );
   if (resolution.hasIssues) {
@@ -61,9 +76,12 @@ export function resolveExperiment(
     cells: expansion.cells,
     evaluators: evaluators.names,
     evaluatorSpecs: evaluators.specs,
+    judge,
     concurrency: input.concurrency,
     embedders,
     ...runSettings,
+    maxCostUsd: resolveBudget(input.budget),
+    gates,
     warnings: [...new Set([...resolution.warnings, ...expansion.warnings])],
   };
   return { ...resolved, configHash: hashConfig(resolved) };
@@ -103,9 +121,16 @@ function warnAboutUnusedModels(
  * sha256 of the canonical resolved configuration. The experiment file's
  * own path is left out and dataset paths count relative to its folder, so
  * the same experiment in another checkout or folder hashes the same.
+ * Gates are left out too: they judge results and do not change them.
  */
 function hashConfig(resolved: ResolvedExperiment): string {
-  const { sourcePath, configHash: _unset, dataset, ...rest } = resolved;
+  const {
+    sourcePath,
+    configHash: _unset,
+    gates: _gates,
+    dataset,
+    ...rest
+  } = resolved;
   const folder = dirname(sourcePath);
   const portableDataset = {
     ...dataset,

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { CHAT_PROVIDERS } from "../providers/provider-catalog.js";
 import type { ModelSpec, ProviderSettings } from "../spec/experiment.js";
 import type { ExperimentInput, ModelInput } from "./experiment-input.js";
+import type { FieldPath } from "./field-path.js";
 import type { Resolution } from "./resolution.js";
 
 /** Settings each provider understands; any other given is a mistake. */
@@ -37,29 +38,45 @@ export function resolveModels(
 ): Map<string, ModelSpec> {
   const resolved = new Map<string, ModelSpec>();
   for (const [alias, model] of Object.entries(models ?? {})) {
-    if (checkCatalog(alias, model, resolution)) {
-      checkSettings(alias, model, resolution);
-    }
-    resolved.set(alias, toModelSpec(alias, model, resolution));
+    resolved.set(
+      alias,
+      resolveModel(alias, model, ["models", alias], resolution),
+    );
   }
   return resolved;
 }
 
+/**
+ * One model entry written at `at` (under `models:`, or `judge:`), checked
+ * as `resolveModels` checks each; it is returned even with a problem.
+ */
+export function resolveModel(
+  alias: string,
+  model: ModelInput,
+  at: FieldPath,
+  resolution: Resolution,
+): ModelSpec {
+  if (checkCatalog(at, model, resolution)) {
+    checkSettings(at, model, resolution);
+  }
+  return toModelSpec(alias, model, resolution);
+}
+
 /** True when the provider is known, so its settings can be checked. */
 function checkCatalog(
-  alias: string,
+  at: FieldPath,
   model: ModelInput,
   resolution: Resolution,
 ): boolean {
   const offered = CHAT_PROVIDERS[model.provider];
   if (offered === undefined) {
     const providers = Object.keys(CHAT_PROVIDERS).join(", ");
-    resolution.report(["models", alias, "provider"], `one of ${providers}`);
+    resolution.report([...at, "provider"], `one of ${providers}`);
     return false;
   }
   if (offered !== null && !offered.includes(model.model)) {
     resolution.report(
-      ["models", alias, "model"],
+      [...at, "model"],
       `one of the ${model.provider} models ${offered.join(", ")}`,
     );
   }
@@ -67,7 +84,7 @@ function checkCatalog(
 }
 
 function checkSettings(
-  alias: string,
+  at: FieldPath,
   model: ModelInput,
   resolution: Resolution,
 ): void {
@@ -76,35 +93,32 @@ function checkSettings(
     if (model[key] !== undefined && !allowed.includes(key)) {
       const accepted = allowed.length === 0 ? "none" : allowed.join(", ");
       resolution.report(
-        ["models", alias, key],
+        [...at, key],
         `no ${key} for provider ${model.provider} (its settings: ${accepted})`,
         "a value",
       );
     }
   }
   if (model.provider === "exec" && model.command === undefined) {
-    resolution.report(["models", alias], "a `command` for provider exec");
+    resolution.report(at, "a `command` for provider exec");
   }
   const needsModule =
     model.provider === "module" || model.provider === "langchain";
-  if (needsModule) checkModulePath(alias, model, resolution);
+  if (needsModule) checkModulePath(at, model, resolution);
 }
 
 function checkModulePath(
-  alias: string,
+  at: FieldPath,
   model: ModelInput,
   resolution: Resolution,
 ): void {
   if (model.module === undefined) {
-    resolution.report(
-      ["models", alias],
-      `a \`module\` for provider ${model.provider}`,
-    );
+    resolution.report(at, `a \`module\` for provider ${model.provider}`);
     return;
   }
   if (!existsSync(resolution.absolutePath(model.module))) {
     resolution.report(
-      ["models", alias, "module"],
+      [...at, "module"],
       "a .js or .ts file that exists",
       `"${model.module}", where nothing exists`,
     );

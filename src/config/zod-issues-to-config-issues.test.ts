@@ -50,14 +50,14 @@ ${VALID_REST}`);
 
   it("gives one issue per unknown key", () => {
     const issues = issuesOf(`name: n
-gates: {}
-budget: {}
+gating: {}
+spending: {}
 matrix: { chunking: { strategy: none }, embedder: local:bm25, top_k: 3 }
 ${VALID_REST}`);
 
     expect(issues.map((i) => [i.location.line, i.fieldPath])).toEqual([
-      [2, "gates"],
-      [3, "budget"],
+      [2, "gating"],
+      [3, "spending"],
     ]);
   });
 

@@ -77,6 +77,7 @@ export class CallRecorder {
       cellKey: attribution?.cellKey ?? null,
       questionId: attribution?.questionId ?? null,
       attempt: attribution?.attempt ?? 1,
+      purpose: attribution?.purpose ?? "system",
     };
     try {
       const response = await call();
@@ -103,7 +104,13 @@ export class CallRecorder {
   #emit(
     base: Pick<
       CallRow,
-      "kind" | "provider" | "modelId" | "cellKey" | "questionId" | "attempt"
+      | "kind"
+      | "provider"
+      | "modelId"
+      | "cellKey"
+      | "questionId"
+      | "attempt"
+      | "purpose"
     >,
     startedAt: Date,
     outcome: CallFigures &

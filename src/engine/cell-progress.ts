@@ -23,15 +23,14 @@ export class CellProgress {
   add(record: CaseRecord): CaseFigures[] | null {
     const cases = this.#casesByCell.get(record.cellKey);
     if (cases === undefined) throw new Error(`unknown cell ${record.cellKey}`);
-    const { error, scores, latencyMs, inputTokens, outputTokens, costUsd } =
-      record;
     cases.push({
-      error,
-      scores,
-      latencyMs,
-      inputTokens,
-      outputTokens,
-      costUsd,
+      error: record.error,
+      scores: record.scores,
+      latencyMs: record.latencyMs,
+      inputTokens: record.inputTokens,
+      outputTokens: record.outputTokens,
+      costUsd: record.costUsd,
+      evaluationCostUsd: record.evaluationCostUsd,
     });
     this.completedCases += 1;
     if (record.error !== null) this.#countError(record.error);

@@ -12,6 +12,11 @@ import type {
 } from "../spec/embedding-model.js";
 import type { EmbedderSpec, ModelSpec } from "../spec/experiment.js";
 import { contentKey } from "../util/hash.js";
+import {
+  ASSUMED_OUTPUT_TOKENS,
+  type CallBudget,
+  type Reservation,
+} from "./budget/call-budget.js";
 import type { CallRecorder } from "./call-recorder.js";
 import { withEmbed, withGenerate } from "./replace-call.js";
 import type { ResponseCache } from "./response-cache.js";
@@ -19,9 +24,6 @@ import type { CallScheduler } from "./scheduling/call-scheduler.js";
 
 /** Attribution of calls that serve no single case (index builds). */
 const NO_CASE: CallAttribution = { cellKey: null, questionId: null };
-
-/** Output tokens assumed for rate limiting when a model sets no maximum. */
-const ASSUMED_OUTPUT_TOKENS = 512;
 
 /** Characters per token, near enough for rate limiting English text. */
 const CHARACTERS_PER_TOKEN = 4;
@@ -34,6 +36,14 @@ export interface ModelGatewayOptions {
   prices: PriceTable;
   /** Told once per model whose price the table does not know. */
   onUnknownPrice: (provider: string, modelId: string) => void;
+  /** Cost limit of remote calls; `null` for none. @default null */
+  budget?: CallBudget | null;
+  /**
+   * Send every chat call to the model even when the cache holds its
+   * answer (repeated cases measure how answers vary); answers are still
+   * cached. @default false
+   */
+  isChatCacheBypassed?: boolean;
 }
 
 /**
@@ -55,12 +65,17 @@ export class ModelGateway {
     );
     if (model.provider === "local") return recorded;
     const generate = (request: ChatRequest) =>
-      this.#schedule(
-        model.provider,
-        estimateChatTokens(request),
-        request,
-        (abortSignal, attribution) =>
-          recorded.generate({ ...request, abortSignal, attribution }),
+      this.#withinBudget(
+        (budget) => budget.reserveChat(model, request),
+        () =>
+          this.#schedule(
+            model.provider,
+            estimateChatTokens(request),
+            request,
+            (abortSignal, attribution) =>
+              recorded.generate({ ...request, abortSignal, attribution }),
+          ),
+        (response) => response.usage.outputTokens,
       );
     return withGenerate(model, (request) =>
       this.#cached(spec, request, generate),
@@ -73,12 +88,17 @@ export class ModelGateway {
     );
     if (model.provider === "local") return recorded;
     const embed = (request: EmbedRequest) =>
-      this.#schedule(
-        model.provider,
-        estimateTextTokens(request.texts),
-        request,
-        (abortSignal, attribution) =>
-          recorded.embed({ ...request, abortSignal, attribution }),
+      this.#withinBudget(
+        (budget) => budget.reserveEmbedding(model, request.texts),
+        () =>
+          this.#schedule(
+            model.provider,
+            estimateTextTokens(request.texts),
+            request,
+            (abortSignal, attribution) =>
+              recorded.embed({ ...request, abortSignal, attribution }),
+          ),
+        () => 0,
       );
     return withEmbed(recorded, (request) =>
       this.#cachedEmbed(spec, request, embed),
@@ -112,11 +132,36 @@ export class ModelGateway {
     const cache = this.#options.cache;
     if (cache === null) return generate(request);
     const key = cache.keyFor(spec, request);
-    const hit = cache.get(key);
+    const hit = this.#options.isChatCacheBypassed ? null : cache.get(key);
     if (hit !== null) return { ...hit, isCached: true };
     const response = await generate(request);
     cache.put(key, spec.provider, spec.model, response);
     return response;
+  }
+
+  /**
+   * Holds the call's estimated cost against the budget while it runs, then
+   * settles it at the priced cost (nothing for a call that failed).
+   */
+  async #withinBudget<Response extends { costUsd: number | null }>(
+    reserve: (budget: CallBudget) => Reservation,
+    call: () => Promise<Response>,
+    outputTokensOf: (response: Response) => number,
+  ): Promise<Response> {
+    const budget = this.#options.budget ?? null;
+    if (budget === null) return call();
+    const reservation = reserve(budget);
+    try {
+      const response = await call();
+      reservation.settle({
+        costUsd: response.costUsd,
+        outputTokens: outputTokensOf(response),
+      });
+      return response;
+    } catch (error) {
+      reservation.settle(null);
+      throw error;
+    }
   }
 
   /** One call through the scheduler; each try is recorded with its number. */

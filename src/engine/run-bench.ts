@@ -1,3 +1,4 @@
+import { BudgetReachedError } from "../errors/budget-reached-error.js";
 import { summarizeCell } from "../evaluation/summarize-cell.js";
 import { PriceTable } from "../providers/prices/price-table.js";
 import type { BenchEvent, Reporter } from "../spec/bench-event.js";
@@ -7,34 +8,51 @@ import type { Evaluator } from "../spec/evaluator.js";
 import type { Cell, ResolvedExperiment } from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type {
+  CallRecord,
   CellSummary,
   RunRecord,
   RunStatus,
   RunSummary,
 } from "../spec/records.js";
+import { CallBudget } from "./budget/call-budget.js";
 import { buildEvaluators } from "./build-evaluators.js";
 import { CallRecorder, messageOf } from "./call-recorder.js";
 import { CellProgress } from "./cell-progress.js";
+import { EvaluationToolbox } from "./evaluation-tools.js";
 import { IndexProvider } from "./index-provider.js";
 import { type Dataset, loadDataset } from "./load-dataset.js";
 import { Memo } from "./memo.js";
 import { ModelGateway } from "./model-gateway.js";
 import { ResponseCache } from "./response-cache.js";
+import {
+  caseKey,
+  type RecordedRunReader,
+  type RecordedSessions,
+  resumeRecordedRun,
+} from "./resume-run.js";
 import { retrieveHits } from "./retrieve-hits.js";
 import { type CaseDependencies, runCase, type TimedHits } from "./run-case.js";
 import { runPool } from "./run-pool.js";
 import type { ResponseCacheStore, RunWriter } from "./run-writer.js";
 import { CallScheduler } from "./scheduling/call-scheduler.js";
+import { selectQuestions } from "./select-questions.js";
 import { SharedWork } from "./shared-work.js";
 
 export interface BenchOptions {
   experiment: ResolvedExperiment;
-  store: RunWriter & ResponseCacheStore;
+  store: RunWriter & ResponseCacheStore & RecordedRunReader;
   providers: ProviderRegistry;
   /** Where content-addressed indexes are kept between runs. */
   cacheDir: string;
   reporters: Reporter[];
+  /** The new run's id; a resumed run keeps its own. */
   runId: string;
+  /**
+   * A recorded run to continue rather than starting one: it runs on the
+   * experiment given (its recorded configuration), and only the cases it
+   * has not recorded run.
+   */
+  resume?: RunRecord;
   fmopsVersion: string;
   gitCommit: string | null;
   /** Aborting stops admitting cases; cases in flight finish and are kept. */
@@ -62,7 +80,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   // Problems with the input surface here, before any run is recorded.
   const dataset = await loadDataset(options.experiment.dataset);
   const evaluators = await buildEvaluators(options.experiment);
-  return new BenchRun(options, dataset, evaluators).execute();
+  const recorded =
+    options.resume === undefined
+      ? null
+      : resumeRecordedRun(options.store, options.resume, dataset.contentHash);
+  return new BenchRun(options, dataset, evaluators, recorded).execute();
 }
 
 class BenchRun {
@@ -75,6 +97,11 @@ class BenchRun {
   readonly #indexes: IndexProvider;
   readonly #progress: CellProgress;
   readonly #gateway: ModelGateway;
+  readonly #budget: CallBudget | null;
+  readonly #prices: PriceTable;
+  /** The questions every cell asks: sampled and repeated as selected. */
+  readonly #questions: Question[];
+  readonly #recorded: RecordedSessions | null;
   readonly #summaries: CellSummary[] = [];
   readonly #warnings: string[] = [];
   readonly #startMs = performance.now();
@@ -85,19 +112,31 @@ class BenchRun {
     options: BenchOptions,
     dataset: Dataset,
     evaluators: Evaluator[],
+    recorded: RecordedSessions | null,
   ) {
     this.#options = options;
     this.#dataset = dataset;
     this.#evaluators = evaluators;
+    this.#recorded = recorded;
+    this.#callCostUsd = recorded === null ? 0 : recorded.costUsd;
+    this.#questions = selectQuestions(
+      dataset.questions.questions,
+      options.experiment.selection,
+    );
     this.#now = options.now ?? (() => new Date());
-    this.#run = this.#newRunRecord();
+    this.#run = recorded?.run ?? this.#newRunRecord();
     this.#recorder = new CallRecorder((call) => {
       this.#callCostUsd =
         this.#callCostUsd === null || call.costUsd === null
           ? null
           : this.#callCostUsd + call.costUsd;
       options.store.recordCall({ ...call, runId: options.runId });
+      this.#emitCallEnd(call);
     }, this.#now);
+    this.#prices = (options.prices ?? PriceTable.bundled()).withOverrides(
+      options.experiment.prices,
+    );
+    this.#budget = this.#createBudget();
     this.#gateway = this.#createGateway();
     this.#indexes = new IndexProvider({
       corpus: dataset.corpus,
@@ -110,7 +149,7 @@ class BenchRun {
     });
     this.#progress = new CellProgress(
       options.experiment.cells,
-      dataset.questions.questions.length,
+      this.#questions.length,
     );
   }
 
@@ -119,12 +158,13 @@ class BenchRun {
     try {
       await this.#prepareIndexes();
       await this.#runCases(this.#evaluators);
-      const isInterrupted = this.#options.abortSignal?.aborted === true;
-      return this.#finish(
-        isInterrupted ? "interrupted" : "completed",
-        isInterrupted ? "stopped by the user" : null,
-      );
+      return this.#finish(...this.#endState());
     } catch (error) {
+      // A refused embedding call can stop an index build: that is the
+      // budget doing its work, not a failure.
+      if (error instanceof BudgetReachedError) {
+        return this.#finish(...this.#endState());
+      }
       this.#finish("failed", messageOf(error));
       throw error;
     } finally {
@@ -134,17 +174,37 @@ class BenchRun {
 
   #start(): void {
     const { store, experiment } = this.#options;
-    store.createRun(this.#run);
-    store.saveCells(
-      experiment.cells.map((cell) => ({ runId: this.#run.id, ...cell })),
-    );
+    if (this.#recorded === null) {
+      store.createRun(this.#run);
+      store.saveCells(
+        experiment.cells.map((cell) => ({ runId: this.#run.id, ...cell })),
+      );
+    }
     this.#emit({
       type: "run-start",
       runId: this.#run.id,
       experimentName: experiment.name,
       cellCount: experiment.cells.length,
-      questionCount: this.#dataset.questions.questions.length,
+      questionCount: this.#questions.length,
+      cells: experiment.cells.map(({ key, label }) => ({ key, label })),
     });
+    this.#countRecordedCases();
+  }
+
+  /**
+   * A resumed run counts what earlier sessions recorded; a cell they
+   * finished is summarised again from its recorded cases.
+   */
+  #countRecordedCases(): void {
+    const cellsByKey = new Map(
+      this.#options.experiment.cells.map((cell) => [cell.key, cell]),
+    );
+    for (const record of this.#recorded?.cases ?? []) {
+      const cell = cellsByKey.get(record.cellKey);
+      if (cell === undefined) continue;
+      const finishedCases = this.#progress.add(record);
+      if (finishedCases !== null) this.#finishCell(cell, finishedCases);
+    }
   }
 
   /** The index stage: every index any cell needs, before any case runs. */
@@ -174,8 +234,14 @@ class BenchRun {
    * retrieval use it while it is fresh, and it can be let go at once.
    */
   *#casesInOrder(): Generator<{ cell: Cell; question: Question }> {
-    for (const question of this.#dataset.questions.questions) {
+    const recorded = new Set(
+      this.#recorded?.cases.map((record) =>
+        caseKey(record.cellKey, record.questionId),
+      ),
+    );
+    for (const question of this.#questions) {
       for (const cell of this.#options.experiment.cells) {
+        if (recorded.has(caseKey(cell.key, question.id))) continue;
         yield { cell, question };
       }
     }
@@ -186,8 +252,11 @@ class BenchRun {
     cell: Cell,
     question: Question,
   ): Promise<void> {
-    if (this.#options.abortSignal?.aborted === true) return;
+    if (this.#isStopping()) return;
     const record = await runCase(dependencies, cell, question);
+    // Once the budget refuses calls, a failed case may be one it refused:
+    // it is left unrecorded, and resuming the run runs it.
+    if (record.error !== null && this.#budget?.isReached === true) return;
     this.#options.store.recordCase(record);
     const finishedCases = this.#progress.add(record);
     this.#emit({
@@ -217,9 +286,12 @@ class BenchRun {
       countBy(this.#options.experiment.cells, retrievalSignature),
     );
     const chatModels = new Memo<ChatModel>();
+    const toolbox = this.#evaluationToolbox();
     return {
       runId: this.#run.id,
       evaluators,
+      evaluationToolsFor: (cell, question) =>
+        toolbox.forCase(cell.key, question.id),
       retrieve: (cell, question) =>
         retrievals.take(retrievalSignature(cell), question.id, () =>
           this.#timedRetrieve(cell, question),
@@ -235,6 +307,30 @@ class BenchRun {
         );
       },
     };
+  }
+
+  /** The judge and evaluation embedders, behind the gateway like any model. */
+  #evaluationToolbox(): EvaluationToolbox {
+    const { providers, experiment } = this.#options;
+    const judge = experiment.judge?.model;
+    return new EvaluationToolbox({
+      judge:
+        judge === undefined
+          ? null
+          : {
+              spec: judge,
+              create: async () =>
+                this.#gateway.chatModel(
+                  await providers.createChatModel(judge),
+                  judge,
+                ),
+            },
+      createEmbedder: async (spec) =>
+        this.#gateway.embeddingModel(
+          await providers.createEmbeddingModel(spec),
+          spec,
+        ),
+    });
   }
 
   async #timedRetrieve(cell: Cell, question: Question): Promise<TimedHits> {
@@ -253,7 +349,8 @@ class BenchRun {
     if (status !== "completed") this.#summarizeUnfinishedCells();
     const summary = this.#runSummary();
     const endedAt = this.#now().toISOString();
-    const warnings = [...this.#run.warnings, ...this.#warnings];
+    // A resumed run may warn again of what an earlier session warned of.
+    const warnings = [...new Set([...this.#run.warnings, ...this.#warnings])];
     this.#options.store.finishRun(this.#run.id, {
       status,
       statusReason,
@@ -295,7 +392,8 @@ class BenchRun {
       indexesBuilt: this.#indexes.builtCount,
       indexesReused: this.#indexes.reusedCount,
       indexBuildMs: this.#indexes.buildMs,
-      durationMs: performance.now() - this.#startMs,
+      durationMs:
+        (this.#recorded?.durationMs ?? 0) + performance.now() - this.#startMs,
       costUsd: this.#callCostUsd,
     };
   }
@@ -331,19 +429,53 @@ class BenchRun {
   }
 
   #totalCases(): number {
+    return this.#options.experiment.cells.length * this.#questions.length;
+  }
+
+  /** Whether new cases are still admitted: not after Ctrl-C or the budget. */
+  #isStopping(): boolean {
     return (
-      this.#options.experiment.cells.length *
-      this.#dataset.questions.questions.length
+      this.#options.abortSignal?.aborted === true ||
+      this.#budget?.isReached === true
     );
+  }
+
+  /** How the run ends once no case is left to run. */
+  #endState(): [RunStatus, string | null] {
+    if (this.#budget?.isReached === true) {
+      return ["stopped", this.#budget.describe()];
+    }
+    if (this.#options.abortSignal?.aborted === true) {
+      return ["interrupted", "stopped by the user"];
+    }
+    return ["completed", null];
+  }
+
+  #createBudget(): CallBudget | null {
+    const limitUsd = this.#options.experiment.maxCostUsd;
+    if (limitUsd === null) return null;
+    return new CallBudget({
+      limitUsd,
+      spentUsd: this.#recorded?.knownCostUsd ?? 0,
+      prices: this.#prices,
+      onUnpriced: ({ provider, modelId }) =>
+        this.#warn(
+          `the budget cannot limit calls to ${provider}:${modelId}, whose ` +
+            "price is unknown; they are made — add it under prices:",
+        ),
+      onReached: () =>
+        this.#warn(
+          `budget of $${limitUsd} reached: no new provider call is made; ` +
+            "calls in flight finish",
+        ),
+    });
   }
 
   #createGateway(): ModelGateway {
     const { experiment, store } = this.#options;
     const isCacheEnabled =
       this.#options.isCacheEnabled ?? experiment.isCacheEnabled;
-    const prices = (this.#options.prices ?? PriceTable.bundled()).withOverrides(
-      experiment.prices,
-    );
+    const prices = this.#prices;
     return new ModelGateway({
       recorder: this.#recorder,
       scheduler: new CallScheduler({
@@ -362,6 +494,9 @@ class BenchRun {
           `no price for ${provider}:${modelId} (price table as of ` +
             `${prices.asOf}); its cost is unknown — add it under prices:`,
         ),
+      budget: this.#budget,
+      // Repeats measure how answers vary, so each asks the model again.
+      isChatCacheBypassed: (experiment.selection?.repeat ?? 1) > 1,
     });
   }
 
@@ -373,6 +508,21 @@ class BenchRun {
 
   #emit(event: BenchEvent): void {
     for (const reporter of this.#options.reporters) reporter.onEvent(event);
+  }
+
+  /** Calls come by the thousand: no event is built when nobody listens. */
+  #emitCallEnd(call: Omit<CallRecord, "runId">): void {
+    if (this.#options.reporters.length === 0) return;
+    const { provider, modelId, kind, status, latencyMs, costUsd } = call;
+    this.#emit({
+      type: "call-end",
+      provider,
+      modelId,
+      kind,
+      status,
+      latencyMs,
+      costUsd,
+    });
   }
 }
 

@@ -1,10 +1,18 @@
 import type { ChatModel } from "../spec/chat-model.js";
 import type { Question } from "../spec/dataset.js";
-import type { Evaluator } from "../spec/evaluator.js";
+import type {
+  EvaluationCase,
+  EvaluationResult,
+  Evaluator,
+} from "../spec/evaluator.js";
 import type { Cell } from "../spec/experiment.js";
 import type { CaseRecord } from "../spec/records.js";
 import type { SearchHit } from "../spec/search-index.js";
 import { messageOf } from "./call-recorder.js";
+import type {
+  CaseEvaluationTools,
+  EvaluationUsage,
+} from "./evaluation-tools.js";
 import { renderPrompt } from "./render-prompt.js";
 import { rankedDocumentIds } from "./retrieve-hits.js";
 
@@ -14,6 +22,8 @@ export interface CaseDependencies {
   retrieve: (cell: Cell, question: Question) => Promise<TimedHits>;
   chatModelFor: (cell: Cell) => Promise<ChatModel | null>;
   evaluators: Evaluator[];
+  /** Fresh evaluation tools for one case; see `EvaluationToolbox`. */
+  evaluationToolsFor: (cell: Cell, question: Question) => CaseEvaluationTools;
 }
 
 export interface TimedHits {
@@ -39,9 +49,16 @@ const NO_GENERATION: Generation = {
   costUsd: 0,
 };
 
+/** A case's scores and the reasons of those left unscored. */
+interface CaseScores {
+  scores: Record<string, number | null>;
+  unscoredReasons: Record<string, string>;
+}
+
 /**
- * Retrieves, generates and scores one (cell, question) case. A failure is
- * recorded on the case, never thrown: one bad case must not stop a run.
+ * Retrieves, generates and scores one (cell, question) case; the case's
+ * evaluators run concurrently. A failure is recorded on the case, never
+ * thrown: one bad case must not stop a run.
  */
 export async function runCase(
   dependencies: CaseDependencies,
@@ -50,6 +67,7 @@ export async function runCase(
 ): Promise<CaseRecord> {
   const base = { runId: dependencies.runId, cellKey: cell.key };
   const identity = { questionId: question.id, question: question.question };
+  const evaluation = dependencies.evaluationToolsFor(cell, question);
   try {
     const retrieval = await dependencies.retrieve(cell, question);
     const generation = await generate(
@@ -58,12 +76,14 @@ export async function runCase(
       question,
       retrieval.hits,
     );
-    const scores = score(
-      dependencies.evaluators,
+    const scored = await score(dependencies.evaluators, {
+      cellKey: cell.key,
       question,
-      generation.answer,
-      retrieval.hits,
-    );
+      answer: generation.answer,
+      hits: retrieval.hits,
+      retrievedDocumentIds: rankedDocumentIds(retrieval.hits),
+      tools: evaluation.tools,
+    });
     return {
       ...base,
       ...identity,
@@ -78,10 +98,15 @@ export async function runCase(
       costUsd: generation.costUsd,
       error: null,
       isCached: generation.isCached,
-      scores,
+      ...scored,
+      ...evaluationFigures(evaluation.usage()),
     };
   } catch (error) {
-    return failedCase({ ...base, ...identity }, messageOf(error));
+    return failedCase(
+      { ...base, ...identity },
+      messageOf(error),
+      evaluation.usage(),
+    );
   }
 }
 
@@ -117,29 +142,55 @@ async function generate(
   };
 }
 
-function score(
+async function score(
   evaluators: Evaluator[],
-  question: Question,
-  answer: string | null,
-  hits: SearchHit[],
-): Record<string, number | null> {
-  const input = {
-    question,
-    answer,
-    hits,
-    retrievedDocumentIds: rankedDocumentIds(hits),
-  };
-  const scores: Record<string, number | null> = {};
-  for (const evaluator of evaluators) {
-    const isApplicable = evaluator.needs === "retrieval" || answer !== null;
-    scores[evaluator.name] = isApplicable ? evaluator.evaluate(input) : null;
-  }
-  return scores;
+  input: EvaluationCase,
+): Promise<CaseScores> {
+  const results = await Promise.all(
+    evaluators.map((evaluator) => {
+      const isApplicable =
+        evaluator.needs === "retrieval" || input.answer !== null;
+      return isApplicable ? evaluator.evaluate(input) : null;
+    }),
+  );
+  const scored: CaseScores = { scores: {}, unscoredReasons: {} };
+  evaluators.forEach((evaluator, index) => {
+    const { score, reason } = readResult(results[index] ?? null);
+    scored.scores[evaluator.name] = score;
+    if (reason !== null) scored.unscoredReasons[evaluator.name] = reason;
+  });
+  return scored;
 }
 
+/** A score that is not a finite number is stored unscored, never as NaN. */
+function readResult(result: EvaluationResult): {
+  score: number | null;
+  reason: string | null;
+} {
+  if (result === null) return { score: null, reason: null };
+  if (typeof result === "object") return result;
+  if (Number.isFinite(result)) return { score: result, reason: null };
+  return { score: null, reason: `the evaluator gave ${result}` };
+}
+
+function evaluationFigures(
+  usage: EvaluationUsage,
+): Pick<
+  CaseRecord,
+  "evaluationInputTokens" | "evaluationOutputTokens" | "evaluationCostUsd"
+> {
+  return {
+    evaluationInputTokens: usage.inputTokens,
+    evaluationOutputTokens: usage.outputTokens,
+    evaluationCostUsd: usage.costUsd,
+  };
+}
+
+/** Scoring calls made before the failure were spent, so they still count. */
 function failedCase(
   identity: Pick<CaseRecord, "runId" | "cellKey" | "questionId" | "question">,
   message: string,
+  usage: EvaluationUsage,
 ): CaseRecord {
   return {
     ...identity,
@@ -155,5 +206,7 @@ function failedCase(
     error: message,
     isCached: false,
     scores: {},
+    unscoredReasons: {},
+    ...evaluationFigures(usage),
   };
 }

@@ -1,3 +1,4 @@
+export * from "./budget-reached-error.js";
 export * from "./config-error.js";
 export * from "./dataset-error.js";
 export * from "./fmops-error.js";

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { FmopsError } from "../errors/index.js";
 import type { EvaluationCase } from "../spec/index.js";
 import { createEvaluators } from "./create-evaluators.js";
+import { NO_EVALUATION_TOOLS } from "./evaluation-tools.test-support.js";
 
 function makeCase(answer: string | null): EvaluationCase {
   return {
+    cellKey: "cell-1",
     question: {
       id: "q1",
       question: "Who settled Normandy?",
@@ -14,6 +16,7 @@ function makeCase(answer: string | null): EvaluationCase {
     answer,
     hits: [],
     retrievedDocumentIds: ["c", "x", "a"],
+    tools: NO_EVALUATION_TOOLS,
   };
 }
 

@@ -60,10 +60,10 @@ function createEvaluator(name: string): Evaluator {
   if (parsed.kind === "answer") {
     return createAnswerEvaluator(name, ANSWER_SCORERS[parsed.metric]);
   }
-  if (parsed.kind === "offline") {
+  if (parsed.kind !== "retrieval") {
     throw new FmopsError(
       "USAGE",
-      `metric "${name}" is built from its spec by createOfflineEvaluator`,
+      `metric "${name}" is built from its spec, not by name`,
     );
   }
   const scorer = RETRIEVAL_SCORERS[parsed.metric];

@@ -33,6 +33,10 @@ function makeCase(overrides: Partial<CaseRecord>): CaseRecord {
     error: null,
     isCached: false,
     scores: {},
+    unscoredReasons: {},
+    evaluationInputTokens: 0,
+    evaluationOutputTokens: 0,
+    evaluationCostUsd: 0,
     ...overrides,
   };
 }

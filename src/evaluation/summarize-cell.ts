@@ -1,13 +1,19 @@
 import type { CaseRecord, CellParams, CellSummary } from "../spec/index.js";
 import { bootstrapMeanInterval } from "../statistics/bootstrap-mean-interval.js";
 
+import { latencyPercentiles } from "./percentile.js";
+
 /** What aggregation reads of a case; a whole CaseRecord will do. */
 export type CaseFigures = Pick<
   CaseRecord,
-  "error" | "scores" | "latencyMs" | "inputTokens" | "outputTokens" | "costUsd"
+  | "error"
+  | "scores"
+  | "latencyMs"
+  | "inputTokens"
+  | "outputTokens"
+  | "costUsd"
+  | "evaluationCostUsd"
 >;
-
-import { latencyPercentiles } from "./percentile.js";
 
 /** The identity of the cell being summarised. */
 export interface CellIdentity {
@@ -18,9 +24,11 @@ export interface CellIdentity {
 
 /**
  * Aggregates the cases of one cell. Each metric is averaged over the cases
- * that scored it; failed cases count in `errorCount` and stay out of every
- * mean, but their latency and tokens still count, since they were spent.
- * The cost is `null` as soon as one case's cost is unknown.
+ * that scored it; a case that ran but left the metric unscored counts in
+ * `unscoredCounts`, never as 0. Failed cases count in `errorCount` and stay
+ * out of every mean, but their latency and tokens still count, since they
+ * were spent. A cost is `null` as soon as one case's is unknown; scoring's
+ * cost is summed apart from the system's.
  */
 export function summarizeCell(
   cell: CellIdentity,
@@ -30,11 +38,13 @@ export function summarizeCell(
   const succeeded = cases.filter((record) => record.error === null);
   const metrics: Record<string, number | null> = {};
   const scoredCounts: Record<string, number> = {};
+  const unscoredCounts: Record<string, number> = {};
   const intervals: CellSummary["intervals"] = {};
   for (const name of metricNames) {
     const scores = collectScores(succeeded, name);
     metrics[name] = scores.length === 0 ? null : mean(scores);
     scoredCounts[name] = scores.length;
+    unscoredCounts[name] = succeeded.length - scores.length;
     intervals[name] = intervalOf(scores);
   }
   return {
@@ -45,11 +55,15 @@ export function summarizeCell(
     errorCount: cases.length - succeeded.length,
     metrics,
     scoredCounts,
+    unscoredCounts,
     intervals,
     latencyMs: latencyPercentiles(cases.map((record) => record.latencyMs)),
     inputTokens: sum(cases.map((record) => record.inputTokens)),
     outputTokens: sum(cases.map((record) => record.outputTokens)),
-    costUsd: sumCosts(cases),
+    costUsd: sumCosts(cases.map((record) => record.costUsd)),
+    evaluationCostUsd: sumCosts(
+      cases.map((record) => record.evaluationCostUsd),
+    ),
   };
 }
 
@@ -59,20 +73,25 @@ function intervalOf(scores: readonly number[]) {
   return interval === null ? null : { low: interval.low, high: interval.high };
 }
 
+/**
+ * The metric's scores in ascending order: the mean and the seeded interval
+ * then do not depend on the order cases finished in, so a resumed run
+ * summarises exactly as an uninterrupted one.
+ */
 function collectScores(cases: readonly CaseFigures[], name: string): number[] {
   const scores: number[] = [];
   for (const record of cases) {
     const score = record.scores[name];
     if (typeof score === "number") scores.push(score);
   }
-  return scores;
+  return scores.sort((left, right) => left - right);
 }
 
-function sumCosts(cases: readonly CaseFigures[]): number | null {
+function sumCosts(costsUsd: readonly (number | null)[]): number | null {
   let totalUsd = 0;
-  for (const record of cases) {
-    if (record.costUsd === null) return null;
-    totalUsd += record.costUsd;
+  for (const costUsd of costsUsd) {
+    if (costUsd === null) return null;
+    totalUsd += costUsd;
   }
   return totalUsd;
 }

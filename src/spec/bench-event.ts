@@ -1,4 +1,4 @@
-import type { CellSummary, RunRecord } from "./records.js";
+import type { CallKind, CellSummary, RunRecord } from "./records.js";
 
 /** What the engine emits while a run goes on; reporters subscribe. */
 export type BenchEvent =
@@ -8,6 +8,8 @@ export type BenchEvent =
       experimentName: string;
       cellCount: number;
       questionCount: number;
+      /** The cells in matrix order, for views that show each one. */
+      cells?: Array<{ key: string; label: string }>;
     }
   | {
       type: "index-ready";
@@ -24,6 +26,17 @@ export type BenchEvent =
       completedCases: number;
       totalCases: number;
       error: string | null;
+    }
+  | {
+      /** A provider call ended (each try is one call); cache hits make none. */
+      type: "call-end";
+      provider: string;
+      modelId: string;
+      kind: CallKind;
+      status: "ok" | "error";
+      latencyMs: number;
+      /** `null` when the model's price is unknown. */
+      costUsd: number | null;
     }
   | { type: "cell-end"; summary: CellSummary }
   | { type: "warning"; message: string }

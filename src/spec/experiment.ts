@@ -147,7 +147,107 @@ export type EvaluatorSpec =
    * A team's own synchronous scoring function, exported as `exportName`
    * from the file at the absolute `modulePath` (.js, .mjs or .ts).
    */
-  | { kind: "module"; name: string; modulePath: string; exportName: string };
+  | { kind: "module"; name: string; modulePath: string; exportName: string }
+  /**
+   * Cosine similarity of the answer's and the gold answers' embeddings
+   * (the best over gold answers), from `embedder`.
+   */
+  | { kind: "semantic_similarity"; name: string; embedder: EmbedderSpec }
+  /**
+   * A metric the judge model scores with one of fmops's prompts;
+   * `answer_relevancy` embeds with the judge's embedder.
+   */
+  | {
+      kind: "judge";
+      name: string;
+      metric: JudgeMetric;
+      prompt: JudgePromptSpec;
+    }
+  /** A 1–5 rubric of the team's own, scored by the judge, mapped to 0–1. */
+  | { kind: "rubric"; name: string; prompt: JudgePromptSpec };
+
+/** The metrics a judge model scores with prompts shipped with fmops. */
+export type JudgeMetric =
+  | "correctness"
+  | "faithfulness"
+  | "answer_relevancy"
+  | "context_precision"
+  | "context_recall"
+  | "judge_fluency";
+
+/**
+ * A judge prompt: a versioned file shipped with fmops, or a rubric file
+ * of the team's. Its version and content hash are part of the resolved
+ * configuration, so a changed prompt changes the configuration hash.
+ */
+export interface JudgePromptSpec {
+  /** `judge/faithfulness.v1`, or a rubric path relative to the experiment. */
+  id: string;
+  /** `v1` for shipped prompts; `null` for rubric files, versioned by hash. */
+  version: string | null;
+  template: string;
+  /** sha256 of the template. */
+  contentHash: string;
+}
+
+/** The model that scores answers, from `judge:`. */
+export interface JudgeSpec {
+  /** Written like a `models:` entry; its alias is `judge`. */
+  model: ModelSpec;
+  /**
+   * Embedder of `answer_relevancy` and of `semantic_similarity` when it
+   * names none. @default local:glove-100d
+   */
+  embedder: EmbedderSpec;
+  /**
+   * Further tries when a reply is not JSON of the expected shape; each
+   * tells the judge what was wrong. @default 1
+   */
+  parseRetries: number;
+}
+
+/**
+ * Which cells a gate checks: `best` (the best cell by the first metric),
+ * `all`, or one cell named by a key prefix or its label.
+ */
+export type GateCellScope = "best" | "all" | { cell: string };
+
+/**
+ * A pass/fail rule on one metric of a run: bounds on its value, and limits
+ * on how much it may worsen against a baseline run. At least one is set.
+ */
+export interface GateSpec {
+  /** An evaluator metric of the experiment, or a run figure (`cost_usd`). */
+  metric: string;
+  /** Fails below this value. */
+  min: number | null;
+  /** Fails above this value. */
+  max: number | null;
+  /**
+   * Fails when the metric worsens by more than this against the same cell
+   * of the baseline: a fall for scores, a rise for cost, latency and errors.
+   */
+  maxDrop: number | null;
+  /** Fails when a paired test says the score fell, at p < 0.05. */
+  isSignificantDropFailing: boolean;
+  /** @default "best" */
+  scope: GateCellScope;
+}
+
+/** Which questions a run asks, and how often. */
+export interface CaseSelection {
+  /** Questions drawn at random, the same for every cell; `null` for all. */
+  sampleSize: number | null;
+  /** Seed of the draw. @default 1 */
+  seed: number;
+  /**
+   * Times each (cell, question) case runs. Repeat r ≥ 2 of question `q`
+   * is recorded as question `q#r`. @default 1
+   */
+  repeat: number;
+  /** The `--filter KEY=VALUE` expressions that narrowed the cells. */
+  filters: string[];
+}
 
 /** An experiment with defaults applied and paths resolved: what runs. */
 export interface ResolvedExperiment {
@@ -164,6 +264,8 @@ export interface ResolvedExperiment {
   evaluators: string[];
   /** How to build the evaluators among them that are not built in by name. */
   evaluatorSpecs: EvaluatorSpec[];
+  /** The judge model; `null` when the experiment has no `judge:`. */
+  judge: JudgeSpec | null;
   /** Most cases in flight at once. @default 8 */
   concurrency: number;
   /** Each dense embedder the cells use, with its settings. */
@@ -175,6 +277,20 @@ export interface ResolvedExperiment {
   prices: Record<string, PriceSpec>;
   /** Whether identical model calls are answered from the response cache. @default true */
   isCacheEnabled: boolean;
+  /**
+   * Most USD the run may spend on provider calls, resumed sessions
+   * included; from `budget: { max_cost_usd }` or `--max-cost`.
+   * @default null (no limit)
+   */
+  maxCostUsd: number | null;
+  /**
+   * Which cases run, set by `fmops bench --sample/--filter/--repeat` and
+   * recorded with the run so a resumed run runs the same ones. Absent:
+   * every cell, every question, once.
+   */
+  selection?: CaseSelection;
+  /** Pass/fail rules `fmops gate` and `fmops bench --gate` check. */
+  gates: GateSpec[];
   /** Settings that were accepted but adjusted; stored with the run. */
   warnings: string[];
 }

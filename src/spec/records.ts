@@ -1,6 +1,16 @@
+import type { CallPurpose } from "./call-attribution.js";
 import type { CellParams } from "./experiment.js";
 
-export type RunStatus = "running" | "completed" | "failed" | "interrupted";
+/**
+ * `stopped`: the run reached its cost budget; `interrupted`: the user
+ * stopped it. Both, like `failed`, can be resumed.
+ */
+export type RunStatus =
+  | "running"
+  | "completed"
+  | "failed"
+  | "interrupted"
+  | "stopped";
 
 export interface RunRecord {
   id: string;
@@ -16,7 +26,7 @@ export interface RunRecord {
   startedAt: string;
   endedAt: string | null;
   status: RunStatus;
-  /** Why the run failed or was interrupted. */
+  /** Why the run failed, was interrupted or stopped. */
   statusReason: string | null;
   warnings: string[];
   /** Index, timing and count figures, set when the run ends. */
@@ -67,7 +77,18 @@ export interface CaseRecord {
    * are then those of the original call, so statistics stay true.
    */
   isCached: boolean;
+  /** Each metric's score; `null` when the case could not be scored. */
   scores: Record<string, number | null>;
+  /** Why a metric is unscored, by metric name, where an evaluator said. */
+  unscoredReasons: Record<string, string>;
+  /**
+   * Tokens and cost of the calls made to score the case (judge and
+   * evaluation embeddings); kept apart from the system's own figures
+   * above. The cost is `null` when some call's price was unknown.
+   */
+  evaluationInputTokens: number;
+  evaluationOutputTokens: number;
+  evaluationCostUsd: number | null;
 }
 
 export type CallKind = "chat" | "embedding";
@@ -94,6 +115,8 @@ export interface CallRecord {
   errorClass: string | null;
   /** 1 for the first try. */
   attempt: number;
+  /** Whether the call served the system under test or its scoring. */
+  purpose: CallPurpose;
 }
 
 export interface LatencyPercentiles {
@@ -114,6 +137,11 @@ export interface CellSummary {
   /** How many cases each metric scored. */
   scoredCounts: Record<string, number>;
   /**
+   * How many cases that ran without error each metric left unscored (a
+   * judge reply that could not be used, no reference answer…).
+   */
+  unscoredCounts: Record<string, number>;
+  /**
    * 95% interval of each metric's mean: a seeded percentile bootstrap over
    * the scored cases (2,000 resamples); `null` when none was scored.
    */
@@ -123,4 +151,9 @@ export interface CellSummary {
   outputTokens: number;
   /** `null` when any call's price was unknown. */
   costUsd: number | null;
+  /**
+   * Spent on scoring (judge calls, evaluation embeddings), apart from
+   * `costUsd`; `null` when any such call's price was unknown.
+   */
+  evaluationCostUsd: number | null;
 }

@@ -1,3 +1,4 @@
+import type { CallPurpose } from "../spec/call-attribution.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
 
 /** A `calls` row as written; SQLite assigns the `id`. */
@@ -18,6 +19,7 @@ export interface CallRow {
   error_message: string | null;
   error_class: string | null;
   attempt: number;
+  purpose: CallPurpose;
 }
 
 export function toCallRow(record: CallRecord): CallRow {
@@ -38,6 +40,7 @@ export function toCallRow(record: CallRecord): CallRow {
     error_message: record.errorMessage,
     error_class: record.errorClass,
     attempt: record.attempt,
+    purpose: record.purpose,
   };
 }
 
@@ -46,7 +49,8 @@ export function fromCallRow(row: CallRow): CallRecord {
     runId: row.run_id,
     cellKey: row.cell_key,
     questionId: row.question_id,
-    // CHECK constraints on `kind` and `status` keep them to the known values.
+    // CHECK constraints on `kind`, `status` and `purpose` keep them to the
+    // known values.
     kind: row.kind,
     provider: row.provider,
     modelId: row.model_id,
@@ -60,5 +64,6 @@ export function fromCallRow(row: CallRow): CallRecord {
     errorMessage: row.error_message,
     errorClass: row.error_class,
     attempt: row.attempt,
+    purpose: row.purpose,
   };
 }

@@ -19,6 +19,9 @@ export interface CaseRow {
   error: string | null;
   /** 1 when the answer came from the response cache, else 0. */
   is_cached: number;
+  evaluation_input_tokens: number;
+  evaluation_output_tokens: number;
+  evaluation_cost_usd: number | null;
 }
 
 /** A `scores` row: one metric's value for one case. */
@@ -28,6 +31,8 @@ export interface ScoreRow {
   question_id: string;
   metric: string;
   value: number | null;
+  /** Why the metric is unscored, when an evaluator said. */
+  reason: string | null;
 }
 
 /** The columns that name one case. */
@@ -48,6 +53,9 @@ export function toCaseRow(record: CaseRecord): CaseRow {
     cost_usd: record.costUsd,
     error: record.error,
     is_cached: record.isCached ? 1 : 0,
+    evaluation_input_tokens: record.evaluationInputTokens,
+    evaluation_output_tokens: record.evaluationOutputTokens,
+    evaluation_cost_usd: record.evaluationCostUsd,
   };
 }
 
@@ -64,12 +72,19 @@ export function toScoreRows(record: CaseRecord): ScoreRow[] {
     ...toCaseKey(record),
     metric,
     value,
+    reason: record.unscoredReasons[metric] ?? null,
   }));
+}
+
+/** A case's scores and the reasons of its unscored metrics. */
+export interface CaseScores {
+  scores: Record<string, number | null>;
+  unscoredReasons: Record<string, string>;
 }
 
 export function fromCaseRow(
   row: CaseRow,
-  scores: Record<string, number | null>,
+  { scores, unscoredReasons }: CaseScores,
 ): CaseRecord {
   return {
     runId: row.run_id,
@@ -88,6 +103,10 @@ export function fromCaseRow(
     error: row.error,
     isCached: row.is_cached === 1,
     scores,
+    unscoredReasons,
+    evaluationInputTokens: row.evaluation_input_tokens,
+    evaluationOutputTokens: row.evaluation_output_tokens,
+    evaluationCostUsd: row.evaluation_cost_usd,
   };
 }
 

@@ -48,12 +48,27 @@ export function fromCellRow(row: CellRow): CellRecord {
   };
 }
 
-/** The cell's summary, or `null` while the cell has not finished. */
+/**
+ * The cell's summary, or `null` while the cell has not finished. Summaries
+ * stored before judge evaluators existed spent nothing on scoring and
+ * counted no unscored cases.
+ */
 export function cellSummaryFromRow(row: CellRow): CellSummary | null {
   if (row.summary_json === null) return null;
-  return parseJsonColumn<CellSummary>(row.summary_json, {
+  const stored = parseJsonColumn<StoredCellSummary>(row.summary_json, {
     table: "cells",
     column: "summary_json",
     rowKey: `${row.run_id}/${row.key}`,
   });
+  return {
+    ...stored,
+    unscoredCounts: stored.unscoredCounts ?? {},
+    evaluationCostUsd: stored.evaluationCostUsd ?? 0,
+  };
 }
+
+type StoredCellSummary = Omit<
+  CellSummary,
+  "unscoredCounts" | "evaluationCostUsd"
+> &
+  Partial<Pick<CellSummary, "unscoredCounts" | "evaluationCostUsd">>;

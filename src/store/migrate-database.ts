@@ -66,11 +66,41 @@ function applyIfMissing(
     if (version >= migration.version) return false;
     database.exec(createHistory);
     database.exec(migration.up);
+    if (migration.rebuildsTables === true) assertForeignKeys(database, path);
     recordHistory(database, migration, clock());
     database.pragma(`user_version = ${migration.version}`);
     return true;
   });
-  return apply.immediate();
+  if (migration.rebuildsTables !== true) return apply.immediate();
+  return withoutForeignKeys(database, () => apply.immediate());
+}
+
+/**
+ * Runs `work` with foreign key enforcement off, as SQLite's recipe for
+ * rebuilding a table asks: the pragma is ignored inside a transaction, so
+ * it is set around it, and restored however `work` ends.
+ */
+function withoutForeignKeys<Result>(
+  database: Database.Database,
+  work: () => Result,
+): Result {
+  const wasEnforced = database.pragma("foreign_keys", { simple: true }) === 1;
+  database.pragma("foreign_keys = OFF");
+  try {
+    return work();
+  } finally {
+    if (wasEnforced) database.pragma("foreign_keys = ON");
+  }
+}
+
+function assertForeignKeys(database: Database.Database, path: string): void {
+  const violations = database.pragma("foreign_key_check") as unknown[];
+  if (violations.length === 0) return;
+  throw new FmopsError(
+    "STORE_ERROR",
+    `Results store ${path}: a schema upgrade would leave ` +
+      `${violations.length} rows pointing at missing rows; nothing was changed`,
+  );
 }
 
 function recordHistory(

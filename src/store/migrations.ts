@@ -6,6 +6,11 @@ export interface Migration {
   name: string;
   /** SQL run in one transaction. */
   up: string;
+  /**
+   * The step drops and recreates a table others reference; it runs with
+   * foreign keys off and checks them all before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 const createRuns = `
@@ -113,6 +118,69 @@ CREATE TABLE response_cache (
 );
 `;
 
+// Version 3: why a metric went unscored, which calls scored rather than
+// served the system under test, and each case's scoring tokens and cost.
+const addEvaluationAccounting = `
+ALTER TABLE scores ADD COLUMN reason TEXT;
+ALTER TABLE calls ADD COLUMN purpose TEXT NOT NULL DEFAULT 'system'
+  CHECK (purpose IN ('system', 'evaluation'));
+ALTER TABLE cases ADD COLUMN evaluation_input_tokens INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN evaluation_output_tokens INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN evaluation_cost_usd REAL DEFAULT 0;
+`;
+
+// Version 4: runs stopped by their budget, and which process owns a running
+// run, so a run whose process is gone can be resumed and a live one cannot
+// be resumed twice. SQLite cannot alter a CHECK constraint, so the table is
+// rebuilt; the step runs with foreign keys off (`rebuildsTables`), or
+// dropping the old table would cascade into every row that references it.
+const rebuildRunsWithStoppedStatus = `
+CREATE TABLE runs_v4 (
+  id TEXT PRIMARY KEY,
+  experiment_name TEXT NOT NULL,
+  experiment_path TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  config_hash TEXT NOT NULL,
+  dataset_hash TEXT NOT NULL,
+  git_commit TEXT,
+  fmops_version TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  status TEXT NOT NULL CHECK (
+    status IN ('running', 'completed', 'failed', 'interrupted', 'stopped')
+  ),
+  status_reason TEXT,
+  warnings_json TEXT NOT NULL,
+  summary_json TEXT,
+  owner_pid INTEGER,
+  owner_host TEXT
+);
+INSERT INTO runs_v4 (
+  id, experiment_name, experiment_path, config_json, config_hash,
+  dataset_hash, git_commit, fmops_version, started_at, ended_at, status,
+  status_reason, warnings_json, summary_json
+)
+SELECT
+  id, experiment_name, experiment_path, config_json, config_hash,
+  dataset_hash, git_commit, fmops_version, started_at, ended_at, status,
+  status_reason, warnings_json, summary_json
+FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_v4 RENAME TO runs;
+CREATE INDEX runs_by_start ON runs (started_at);
+`;
+
+// Version 5: names a team gives runs (`main`, `release-1.2`), each naming
+// one run at a time; a label goes when its run is deleted.
+const createLabels = `
+CREATE TABLE labels (
+  name TEXT PRIMARY KEY,
+  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  labelled_at TEXT NOT NULL
+);
+CREATE INDEX labels_by_run ON labels (run_id);
+`;
+
 /**
  * Every schema step, oldest first. A released step is never edited: a change
  * to the schema is a new step at the end, so that any older store upgrades.
@@ -129,6 +197,22 @@ export const migrations: readonly Migration[] = [
     version: 2,
     name: "cached cases, call error classes and the response cache",
     up: [addCacheAndErrorClass, createResponseCache].join(""),
+  },
+  {
+    version: 3,
+    name: "unscored reasons, call purposes and evaluation costs",
+    up: addEvaluationAccounting,
+  },
+  {
+    version: 4,
+    name: "stopped runs and run owners",
+    up: rebuildRunsWithStoppedStatus,
+    rebuildsTables: true,
+  },
+  {
+    version: 5,
+    name: "run labels",
+    up: createLabels,
   },
 ];
 

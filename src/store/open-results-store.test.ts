@@ -107,7 +107,7 @@ describe("openResultsStore", () => {
     writeVersionOneStore(path);
     const store = openResultsStore(path);
     try {
-      expect(readPragma(path, "user_version")).toBe(2);
+      expect(readPragma(path, "user_version")).toBe(latestSchemaVersion());
       const [oldCase] = store.getCases("20250101-090000-0a1b");
       expect(oldCase).toMatchObject({
         questionId: "q1",
@@ -115,12 +115,18 @@ describe("openResultsStore", () => {
         retrievedChunkIds: ["leave.md#0"],
         isCached: false,
         scores: { token_f1: 0.8 },
+        // Nothing was spent on scoring before judge evaluators existed.
+        unscoredReasons: {},
+        evaluationInputTokens: 0,
+        evaluationOutputTokens: 0,
+        evaluationCostUsd: 0,
       });
       expect(store.getCalls("20250101-090000-0a1b")).toEqual([
         expect.objectContaining({
           status: "error",
           errorMessage: "429 Too Many Requests",
           errorClass: null,
+          purpose: "system",
         }),
       ]);
       // The new cache table works in the upgraded file.

@@ -98,6 +98,12 @@ function sampleCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     error: null,
     isCached: false,
     scores: { exact_match: 1, token_f1: 0.8, faithfulness: null },
+    unscoredReasons: {
+      faithfulness: "judge reply was not valid JSON after 2 tries",
+    },
+    evaluationInputTokens: 1_204,
+    evaluationOutputTokens: 57,
+    evaluationCostUsd: 0.000215,
     ...overrides,
   };
 }
@@ -120,6 +126,7 @@ function sampleCall(overrides: Partial<CallRecord> = {}): CallRecord {
     errorMessage: null,
     errorClass: null,
     attempt: 1,
+    purpose: "system",
     ...overrides,
   };
 }
@@ -133,11 +140,13 @@ function sampleSummary(overrides: Partial<CellSummary> = {}): CellSummary {
     errorCount: 1,
     metrics: { token_f1: 0.8, faithfulness: null },
     scoredCounts: { token_f1: 1, faithfulness: 0 },
+    unscoredCounts: { token_f1: 0, faithfulness: 1 },
     intervals: { token_f1: { low: 0.8, high: 0.8 }, faithfulness: null },
     latencyMs: { p50: 41.75, p95: 41.75, p99: 41.75 },
     inputTokens: 812,
     outputTokens: 9,
     costUsd: null,
+    evaluationCostUsd: 0.000215,
     ...overrides,
   };
 }
@@ -244,6 +253,10 @@ describe("ResultsStore round trip", () => {
       costUsd: null,
       error: "provider returned 500",
       scores: {},
+      unscoredReasons: {},
+      evaluationInputTokens: 0,
+      evaluationOutputTokens: 0,
+      evaluationCostUsd: null,
     });
     store.recordCase(answered);
     store.recordCase(failed);
@@ -330,10 +343,18 @@ describe("ResultsStore writes", () => {
   it("replaces a case recorded again, scores included", () => {
     store.createRun(sampleRun());
     store.recordCase(
-      sampleCase({ answer: null, error: "timeout", scores: {} }),
+      sampleCase({
+        answer: null,
+        error: "timeout",
+        scores: {},
+        unscoredReasons: {},
+      }),
     );
     store.flush();
-    const retried = sampleCase({ scores: { token_f1: 0.5 } });
+    const retried = sampleCase({
+      scores: { token_f1: 0.5 },
+      unscoredReasons: {},
+    });
     store.recordCase(retried);
     // Both versions in one batch: the later one wins as well.
     store.recordCase(sampleCase({ questionId: "q2", answer: "first" }));

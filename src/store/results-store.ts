@@ -12,6 +12,7 @@ import type {
 import { fromCallRow, toCallRow } from "./call-row.js";
 import {
   type CaseRow,
+  type CaseScores,
   caseKeyText,
   fromCaseRow,
   type ScoreRow,
@@ -25,10 +26,13 @@ import {
   toCellRow,
   toCellSummaryRow,
 } from "./cell-row.js";
+import { type LabelAttachment, RunLabels } from "./labels.js";
+import type { RecordedRun } from "./recorded-run.js";
 import {
   type CachedResponseEntry,
   toResponseCacheRow,
 } from "./response-cache-row.js";
+import { RunOwnership } from "./run-ownership.js";
 import { fromRunRow, toRunRow } from "./run-row.js";
 import {
   prepareStoreStatements,
@@ -90,6 +94,9 @@ export class ResultsStore {
   readonly #writeRowsAtOnce: (rows: PendingRow[]) => void;
   readonly #flushOnExit = () => this.#flushBeforeExit();
   readonly #clock: () => Date;
+  /** Names given to runs, such as `main`; see `fmops label`. */
+  readonly labels: RunLabels;
+  readonly #ownership: RunOwnership;
 
   constructor(
     database: Database.Database,
@@ -100,6 +107,8 @@ export class ResultsStore {
     this.path = path;
     this.#database = database;
     this.#clock = clock;
+    this.labels = new RunLabels(database, clock);
+    this.#ownership = new RunOwnership(database);
     this.#statements = prepareStoreStatements(database);
     this.#saveCellsAtOnce = database.transaction((cells: CellRecord[]) => {
       for (const cell of cells) {
@@ -127,12 +136,23 @@ export class ResultsStore {
     return this.#pendingRows.pendingCount;
   }
 
+  /** Records a new run, owned by this process. */
   createRun(run: RunRecord): void {
     try {
       this.#statements.insertRun.run(toRunRow(run));
+      this.#ownership.take(run.id);
     } catch (error) {
       throw this.#storeError(`Could not create run ${run.id}`, error);
     }
+  }
+
+  /**
+   * Marks a recorded run running again, owned by this process. Refused
+   * (a usage error) for a completed run or one whose process still runs.
+   */
+  resumeRun(runId: string): void {
+    this.flush();
+    this.#ownership.claimForResume(runId);
   }
 
   /** Saves the run's cells; saving a cell again updates its label and params. */
@@ -247,7 +267,13 @@ export class ResultsStore {
     const { caseRows, scoreRows } = this.#selectCaseRows(runId, cellKey);
     const scoresByCase = groupScores(scoreRows);
     return caseRows.map((row) =>
-      fromCaseRow(row, scoresByCase.get(caseKeyText(row)) ?? {}),
+      fromCaseRow(
+        row,
+        scoresByCase.get(caseKeyText(row)) ?? {
+          scores: {},
+          unscoredReasons: {},
+        },
+      ),
     );
   }
 
@@ -267,6 +293,29 @@ export class ResultsStore {
   countCalls(runId: string): number {
     this.flush();
     return this.#statements.countCalls.get(runId) ?? 0;
+  }
+
+  // Imports: runs recorded in another store, written back whole.
+
+  /** Whether a run with exactly this id is stored. */
+  hasRun(runId: string): boolean {
+    return this.#statements.selectRun.get(runId) !== undefined;
+  }
+
+  /**
+   * Writes a run recorded elsewhere (its record, cells, summaries, cases
+   * with scores, calls, then its labels) in one transaction, so an import
+   * that fails leaves nothing half-written.
+   */
+  saveRecordedRun(recorded: RecordedRun): LabelAttachment[] {
+    this.flush();
+    try {
+      return this.#database.transaction(() =>
+        this.#writeRecordedRun(recorded),
+      )();
+    } catch (error) {
+      throw this.#storeError(`Could not import run ${recorded.run.id}`, error);
+    }
   }
 
   /**
@@ -354,6 +403,22 @@ export class ResultsStore {
     };
   }
 
+  #writeRecordedRun(recorded: RecordedRun): LabelAttachment[] {
+    const { run, cells, summaries, cases, calls, labels } = recorded;
+    this.#statements.insertRun.run(toRunRow(run));
+    for (const cell of cells) this.#statements.upsertCell.run(toCellRow(cell));
+    for (const summary of summaries) {
+      this.#statements.upsertCellSummary.run(toCellSummaryRow(run.id, summary));
+    }
+    for (const record of cases) {
+      this.#writePendingRow({ table: "cases", record });
+    }
+    for (const record of calls) {
+      this.#writePendingRow({ table: "calls", record });
+    }
+    return labels.map((name) => this.labels.attach(name, run.id));
+  }
+
   #writePendingRows(rows: PendingRow[]): void {
     try {
       this.#writeRowsAtOnce(rows);
@@ -405,15 +470,17 @@ function assertRunLimit(limit: number): void {
   );
 }
 
-function groupScores(
-  rows: ScoreRow[],
-): Map<string, Record<string, number | null>> {
-  const scoresByCase = new Map<string, Record<string, number | null>>();
+function groupScores(rows: ScoreRow[]): Map<string, CaseScores> {
+  const scoresByCase = new Map<string, CaseScores>();
   for (const row of rows) {
     const key = caseKeyText(row);
-    const scores = scoresByCase.get(key) ?? {};
-    scores[row.metric] = row.value;
-    scoresByCase.set(key, scores);
+    const grouped = scoresByCase.get(key) ?? {
+      scores: {},
+      unscoredReasons: {},
+    };
+    grouped.scores[row.metric] = row.value;
+    if (row.reason !== null) grouped.unscoredReasons[row.metric] = row.reason;
+    scoresByCase.set(key, grouped);
   }
   return scoresByCase;
 }

@@ -51,7 +51,7 @@ export function fromRunRow(row: RunRow): RunRecord {
     fmopsVersion: row.fmops_version,
     startedAt: row.started_at,
     endedAt: row.ended_at,
-    // The CHECK constraint on the column keeps it to the four statuses.
+    // The CHECK constraint on the column keeps it to the five statuses.
     status: row.status,
     statusReason: row.status_reason,
     warnings: parseJsonColumn<string[]>(row.warnings_json, {

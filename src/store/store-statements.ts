@@ -87,6 +87,9 @@ const caseColumns: readonly (keyof CaseRow)[] = [
   "cost_usd",
   "error",
   "is_cached",
+  "evaluation_input_tokens",
+  "evaluation_output_tokens",
+  "evaluation_cost_usd",
 ];
 
 const responseCacheColumns: readonly (keyof ResponseCacheRow)[] = [
@@ -114,6 +117,7 @@ const callColumns: readonly (keyof CallRow)[] = [
   "error_message",
   "error_class",
   "attempt",
+  "purpose",
 ];
 
 // Newest first; the rowid breaks ties between runs started in one instant.
@@ -188,8 +192,9 @@ function prepareCaseStatements(database: Database.Database) {
       `DELETE FROM scores WHERE ${caseKey}`,
     ),
     insertScore: database.prepare<ScoreRow>(
-      "INSERT INTO scores (run_id, cell_key, question_id, metric, value) " +
-        "VALUES (@run_id, @cell_key, @question_id, @metric, @value)",
+      "INSERT INTO scores " +
+        "(run_id, cell_key, question_id, metric, value, reason) " +
+        "VALUES (@run_id, @cell_key, @question_id, @metric, @value, @reason)",
     ),
     selectCases: database.prepare<[string], CaseRow>(
       "SELECT * FROM cases WHERE run_id = ? ORDER BY rowid",

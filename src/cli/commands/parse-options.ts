@@ -56,3 +56,22 @@ export function parseListOf<const Allowed extends string>(
     return items as Allowed[];
   };
 }
+
+/** Commander parser for an amount of money such as `--max-cost 2.50`. */
+export function parsePositiveUsd(value: string): number {
+  const parsed = Number(value.replace(/^\$/, ""));
+  if (value.trim() === "" || !Number.isFinite(parsed) || parsed <= 0) {
+    throw new InvalidArgumentError(
+      `expected an amount of US dollars above 0 such as 2.50, got "${value}"`,
+    );
+  }
+  return parsed;
+}
+
+/** Commander collector for an option that may be given several times. */
+export function collectValues(
+  value: string,
+  previous: string[] | undefined,
+): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import { Command, Option } from "commander";
 import type { RunRecord } from "../../spec/records.js";
+import type { RunLabel } from "../../store/labels.js";
 import type { CliIo } from "../cli-io.js";
 import { formatDuration, formatUsd } from "../render/format-values.js";
 import { formatJson, toRunJson } from "../render/run-json.js";
@@ -37,10 +38,17 @@ Examples:
       const store = openResultsStore(resolveDbPath(flags.db, io));
       try {
         const runs = store.listRuns({ limit: flags.limit });
+        const labels = labelsByRun(store.labels.list());
+        const labelsOf = (run: RunRecord) => labels.get(run.id) ?? [];
         io.stdout.write(
           flags.json
-            ? formatJson({ runs: runs.map(toRunJson) })
-            : renderRunList(runs),
+            ? formatJson({
+                runs: runs.map((run) => ({
+                  ...toRunJson(run),
+                  labels: labelsOf(run),
+                })),
+              })
+            : renderRunList(runs, labelsOf),
         );
       } finally {
         store.close();
@@ -48,7 +56,18 @@ Examples:
     });
 }
 
-function renderRunList(runs: RunRecord[]): string {
+function labelsByRun(labels: RunLabel[]): Map<string, string[]> {
+  const byRun = new Map<string, string[]>();
+  for (const { name, runId } of labels) {
+    byRun.set(runId, [...(byRun.get(runId) ?? []), name]);
+  }
+  return byRun;
+}
+
+function renderRunList(
+  runs: RunRecord[],
+  labelsOf: (run: RunRecord) => string[],
+): string {
   if (runs.length === 0) return "No runs recorded yet.\n";
   const table = new Table({
     head: [
@@ -60,6 +79,7 @@ function renderRunList(runs: RunRecord[]): string {
       "cells",
       "cases",
       "cost",
+      "labels",
     ],
     style: { head: [], border: [], compact: true },
   });
@@ -74,6 +94,7 @@ function renderRunList(runs: RunRecord[]): string {
       summary === null ? "–" : String(summary.cellCount),
       summary === null ? "–" : String(summary.caseCount),
       summary === null ? "–" : formatUsd(summary.costUsd),
+      labelsOf(run).join(", "),
     ]);
   }
   return `${table.toString()}\n`;

@@ -1,8 +1,11 @@
 import { Command } from "commander";
+import type { ResolvedExperiment } from "../../spec/experiment.js";
 import type { CliIo } from "../cli-io.js";
 import { renderLeaderboard } from "../render/render-leaderboard.js";
+import { renderRepeatSpread } from "../render/render-repeat-spread.js";
 import { renderRunHeader } from "../render/render-run-header.js";
 import { renderTradeOffs } from "../render/render-trade-offs.js";
+import { renderUnscored } from "../render/render-unscored.js";
 import { formatJson, toRunJson } from "../render/run-json.js";
 import { runMetricNames } from "../render/run-metric-names.js";
 import { requireRun } from "../require-run.js";
@@ -43,11 +46,23 @@ Examples:
         io.stdout.write(
           renderLeaderboard(cells, metricNames, { intervals: "all" }),
         );
-        io.stdout.write(
-          renderTradeOffs(cells, store.getCases(run.id), metricNames[0]),
-        );
+        const cases = store.getCases(run.id);
+        io.stdout.write(renderUnscored(cells, cases, metricNames));
+        io.stdout.write(renderTradeOffs(cells, cases, metricNames[0]));
+        const repeat = recordedRepeat(run.configJson);
+        if (repeat > 1 && metricNames[0] !== undefined) {
+          io.stdout.write(
+            renderRepeatSpread(cells, cases, metricNames[0], repeat),
+          );
+        }
       } finally {
         store.close();
       }
     });
+}
+
+/** How many times the run asked each case (`--repeat`); 1 when it did not. */
+function recordedRepeat(configJson: string): number {
+  const config = JSON.parse(configJson) as Partial<ResolvedExperiment>;
+  return config.selection?.repeat ?? 1;
 }

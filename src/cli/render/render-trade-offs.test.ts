@@ -28,11 +28,13 @@ function summary(
     errorCount: 0,
     metrics: { recall: recall },
     scoredCounts: { recall: 2 },
+    unscoredCounts: { recall: 0 },
     intervals: { recall: null },
     latencyMs: { p50: p95, p95, p99: p95 },
     inputTokens: 0,
     outputTokens: 0,
     costUsd: 0,
+    evaluationCostUsd: 0,
   };
 }
 
@@ -58,6 +60,10 @@ function scored(
     error: null,
     isCached: false,
     scores: { recall },
+    unscoredReasons: {},
+    evaluationInputTokens: 0,
+    evaluationOutputTokens: 0,
+    evaluationCostUsd: 0,
   };
 }
 

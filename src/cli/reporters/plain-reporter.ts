@@ -1,5 +1,7 @@
 import type { BenchEvent, Reporter } from "../../spec/bench-event.js";
 import { formatDuration, formatScore } from "../render/format-values.js";
+import { describeFigures } from "./describe-figures.js";
+import { RunProgress } from "./run-progress.js";
 
 export interface PlainReporterOptions {
   write: (line: string) => void;
@@ -17,6 +19,7 @@ export interface PlainReporterOptions {
 export class PlainReporter implements Reporter {
   readonly #options: PlainReporterOptions;
   readonly #now: () => number;
+  readonly #progress: RunProgress;
   #lastProgressMs = Number.NEGATIVE_INFINITY;
   #cellCount = 0;
   #finishedCells = 0;
@@ -24,9 +27,11 @@ export class PlainReporter implements Reporter {
   constructor(options: PlainReporterOptions) {
     this.#options = options;
     this.#now = options.now ?? (() => performance.now());
+    this.#progress = new RunProgress(this.#now);
   }
 
   onEvent(event: BenchEvent): void {
+    this.#progress.apply(event);
     switch (event.type) {
       case "run-start":
         this.#cellCount = event.cellCount;
@@ -61,7 +66,10 @@ export class PlainReporter implements Reporter {
     if (completed < total && nowMs - this.#lastProgressMs < intervalMs) return;
     this.#lastProgressMs = nowMs;
     const percent = Math.floor((completed / total) * 100);
-    this.#write(`progress: ${completed}/${total} cases (${percent}%)`);
+    const figures = describeFigures(this.#progress.snapshot());
+    this.#write(
+      `progress: ${completed}/${total} cases (${percent}%) · ${figures.join(" · ")}`,
+    );
   }
 
   #reportCell(label: string, metrics: Record<string, number | null>): void {

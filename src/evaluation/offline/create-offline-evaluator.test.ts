@@ -1,12 +1,20 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EvaluationCase } from "../../spec/index.js";
+import { NO_EVALUATION_TOOLS } from "../evaluation-tools.test-support.js";
 import { createOfflineEvaluator } from "./create-offline-evaluator.js";
 import type { OfflineEvaluatorSpec } from "./offline-evaluator-spec.js";
 
 function caseOf(answer: string | null, golds: string[] = []): EvaluationCase {
   const question = { id: "q1", question: "Q?", answers: golds, relevant: {} };
-  return { question, answer, hits: [], retrievedDocumentIds: [] };
+  return {
+    cellKey: "cell-1",
+    question,
+    answer,
+    hits: [],
+    retrievedDocumentIds: [],
+    tools: NO_EVALUATION_TOOLS,
+  };
 }
 
 const SPECS: OfflineEvaluatorSpec[] = [

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FmopsError } from "../../errors/index.js";
 import type { EvaluationCase } from "../../spec/index.js";
+import { NO_EVALUATION_TOOLS } from "../evaluation-tools.test-support.js";
 import { loadModuleEvaluator } from "./module-evaluator.js";
 
 const ANSWER_LENGTH_PATH = resolve("fixtures/evaluators/answer-length.mjs");
@@ -13,7 +14,14 @@ afterAll(() => rmSync(temporaryFolder, { recursive: true, force: true }));
 
 function caseWithAnswer(answer: string | null): EvaluationCase {
   const question = { id: "q1", question: "Why?", answers: [], relevant: {} };
-  return { question, answer, hits: [], retrievedDocumentIds: [] };
+  return {
+    cellKey: "cell-1",
+    question,
+    answer,
+    hits: [],
+    retrievedDocumentIds: [],
+    tools: NO_EVALUATION_TOOLS,
+  };
 }
 
 function writeModule(fileName: string, source: string): string {

@@ -1,2 +1,7 @@
+import type { EvaluatorSpec } from "../../spec/experiment.js";
+
 /** How an offline evaluator is described; the contract lives in the spec. */
-export type { EvaluatorSpec as OfflineEvaluatorSpec } from "../../spec/experiment.js";
+export type OfflineEvaluatorSpec = Exclude<
+  EvaluatorSpec,
+  { kind: "semantic_similarity" | "judge" | "rubric" }
+>;

@@ -8,9 +8,9 @@ import {
 } from "../../fake-server/start-fake-server.js";
 import type { ChatRequest } from "../../spec/chat-model.js";
 import { BedrockChatModel } from "./bedrock-chat-model.js";
-import { useFakeAwsEnvironment } from "./fake-aws-environment.test-support.js";
+import { withFakeAwsEnvironment } from "./fake-aws-environment.test-support.js";
 
-useFakeAwsEnvironment();
+withFakeAwsEnvironment();
 
 let server: RunningFakeServer | undefined;
 

@@ -13,9 +13,9 @@ import {
   BedrockEmbeddingModel,
   type BedrockEmbeddingModelOptions,
 } from "./bedrock-embedding-model.js";
-import { useFakeAwsEnvironment } from "./fake-aws-environment.test-support.js";
+import { withFakeAwsEnvironment } from "./fake-aws-environment.test-support.js";
 
-useFakeAwsEnvironment();
+withFakeAwsEnvironment();
 
 let server: RunningFakeServer | undefined;
 

@@ -13,7 +13,7 @@ const FAKE_AWS_ENVIRONMENT: Record<string, string> = {
  * Sets fake AWS credentials for the tests of the calling file through the
  * standard environment variables, and restores what was there after.
  */
-export function useFakeAwsEnvironment(): void {
+export function withFakeAwsEnvironment(): void {
   const saved = new Map<string, string | undefined>();
   beforeAll(() => {
     for (const [name, value] of Object.entries(FAKE_AWS_ENVIRONMENT)) {

@@ -1,0 +1,109 @@
+import { resolve } from "node:path";
+import { filterCells } from "../../config/filter-cells.js";
+import { loadExperiment } from "../../config/load-experiment.js";
+import { FmopsError } from "../../errors/fmops-error.js";
+import type { ResolvedExperiment } from "../../spec/experiment.js";
+import type { RunRecord } from "../../spec/records.js";
+import type { ResultsStore } from "../../store/results-store.js";
+import type { CliIo } from "../cli-io.js";
+import { requireRun } from "../require-run.js";
+import type { BenchFlags } from "./bench-command.js";
+
+/** What `fmops bench` runs: an experiment, and the run it continues. */
+export interface BenchTarget {
+  experiment: ResolvedExperiment;
+  /** Absent for a new run. */
+  resume?: RunRecord;
+}
+
+/** Seed of `--sample` when `--seed` is not given. */
+const DEFAULT_SAMPLE_SEED = 1;
+
+/**
+ * A new run: the experiment file with the flags' cell filters, sample,
+ * repeats and budget applied; the selection is kept in the experiment,
+ * which the run records as its configuration.
+ */
+export async function newBenchTarget(
+  file: string,
+  flags: BenchFlags,
+  io: CliIo,
+): Promise<BenchTarget> {
+  const experiment = await loadExperiment(resolve(io.cwd, file));
+  const filters = flags.filter ?? [];
+  experiment.cells = filterCells(experiment.cells, filters);
+  experiment.selection = {
+    sampleSize: flags.sample ?? null,
+    seed: flags.seed ?? DEFAULT_SAMPLE_SEED,
+    repeat: flags.repeat ?? 1,
+    filters,
+  };
+  return { experiment: withRunFlags(experiment, flags) };
+}
+
+/**
+ * A recorded run to continue, on the configuration it recorded. A file
+ * given beside `--resume` must still resolve to that configuration, so an
+ * edit is never mistaken for part of the run.
+ */
+export async function resumedBenchTarget(
+  file: string | undefined,
+  flags: BenchFlags,
+  io: CliIo,
+  store: ResultsStore,
+): Promise<BenchTarget> {
+  assertNoSelectionFlags(flags);
+  const run = requireRun(store, flags.resume ?? "");
+  if (file !== undefined) {
+    const current = await loadExperiment(resolve(io.cwd, file));
+    assertSameConfig(run, current, file);
+  }
+  const recorded = JSON.parse(run.configJson) as ResolvedExperiment;
+  // Runs recorded before budgets existed have no limit.
+  recorded.maxCostUsd ??= null;
+  return { experiment: withRunFlags(recorded, flags), resume: run };
+}
+
+/** Flags that may change from one session of a run to the next. */
+function withRunFlags(
+  experiment: ResolvedExperiment,
+  flags: BenchFlags,
+): ResolvedExperiment {
+  return {
+    ...experiment,
+    concurrency: flags.concurrency ?? experiment.concurrency,
+    maxCostUsd: flags.maxCost ?? experiment.maxCostUsd,
+  };
+}
+
+function assertNoSelectionFlags(flags: BenchFlags): void {
+  const given = (
+    [
+      ["--sample", flags.sample],
+      ["--seed", flags.seed],
+      ["--repeat", flags.repeat],
+      ["--filter", flags.filter],
+    ] as const
+  ).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return;
+  throw new FmopsError(
+    "USAGE",
+    `${given.map(([name]) => name).join(", ")} cannot change a resumed run: ` +
+      "it runs the cases it selected when it started",
+  );
+}
+
+function assertSameConfig(
+  run: RunRecord,
+  current: ResolvedExperiment,
+  file: string,
+): void {
+  if (current.configHash === run.configHash) return;
+  throw new FmopsError(
+    "USAGE",
+    `Cannot resume run ${run.id} with ${file}: the file changed since the ` +
+      `run started (config ${run.configHash.slice(0, 12)}, now ` +
+      `${current.configHash.slice(0, 12)}). Resume without the file to ` +
+      "finish the run as recorded, or start a new run",
+  );
+}

@@ -1,0 +1,53 @@
+import type { BenchEvent, Reporter } from "../../spec/bench-event.js";
+import {
+  type ProgressSnapshot,
+  RunProgress,
+} from "../reporters/run-progress.js";
+import { systemClock, Throttle, type ThrottleClock } from "./throttle.js";
+
+/** At most this many redraws a second, whatever the event rate. */
+export const REDRAWS_PER_SECOND = 10;
+
+/** Where the live reporter draws; the ink view in a terminal. */
+export interface LiveSurface {
+  draw(snapshot: ProgressSnapshot): void;
+  /** Leaves the last frame on screen and stops drawing. */
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps the run's figures and redraws them on a surface, at most
+ * {@link REDRAWS_PER_SECOND} times a second: events only update state,
+ * and a throttle decides when a frame is worth drawing.
+ */
+export class LiveReporter implements Reporter {
+  readonly #surface: LiveSurface;
+  readonly #progress: RunProgress;
+  readonly #throttle: Throttle;
+  #isClosed = false;
+
+  constructor(surface: LiveSurface, clock: ThrottleClock = systemClock) {
+    this.#surface = surface;
+    this.#progress = new RunProgress(() => clock.now());
+    this.#throttle = new Throttle(
+      1_000 / REDRAWS_PER_SECOND,
+      () => this.#surface.draw(this.#progress.snapshot()),
+      clock,
+    );
+  }
+
+  onEvent(event: BenchEvent): void {
+    if (this.#isClosed) return;
+    this.#progress.apply(event);
+    if (event.type === "run-end") this.#throttle.flush();
+    else this.#throttle.request();
+  }
+
+  /** Draws the final state once more and lets the terminal go. */
+  async close(): Promise<void> {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    this.#throttle.flush();
+    await this.#surface.close();
+  }
+}
