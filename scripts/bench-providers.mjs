@@ -7,7 +7,10 @@
 //   3. 0 ms latency, 20,000 cases: wall time, peak RSS, database bytes per case;
 //   4. for scale, the openai SDK alone streaming the same calls to the same
 //      server with no fmops around it: the ceiling this machine allows.
-// Needs `npm run build` (npm ci does it).
+// Needs `npm run build` (npm ci does it). With `--keep` the experiments,
+// datasets and databases stay in the work folder it names, for profiling
+// one scenario again: start `fmops fake-server` on the port its experiment
+// names, then e.g. `node --cpu-prof scripts/run-measured.mjs bench …`.
 import { execFileSync, spawn } from "node:child_process";
 import {
   mkdirSync,
@@ -24,6 +27,7 @@ import Database from "better-sqlite3";
 const fmops = fileURLToPath(new URL("../bin/fmops", import.meta.url));
 const runner = fileURLToPath(new URL("./run-measured.mjs", import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), "fmops-bench-providers-"));
+const isKept = process.argv.includes("--keep");
 
 try {
   writeCorpus();
@@ -46,7 +50,8 @@ try {
   );
   await sdkCeiling();
 } finally {
-  rmSync(workDir, { recursive: true, force: true });
+  if (isKept) console.log(`kept ${workDir}`);
+  else rmSync(workDir, { recursive: true, force: true });
 }
 
 /** The openai SDK by itself: 4,000 streamed calls, 50 at a time. */

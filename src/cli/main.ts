@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { limitHeapGrowth } from "../engine/limit-heap-growth.js";
 import type { CliIo } from "./cli-io.js";
 import { benchCommand } from "./commands/bench-command.js";
 import { compareCommand } from "./commands/compare-command.js";
@@ -18,6 +19,7 @@ import { reportError } from "./report-error.js";
 
 /** Runs the fmops command line; returns the exit code instead of exiting. */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  limitHeapGrowth();
   let exitCode: ExitCode = EXIT_CODES.ok;
   const setExitCode = (code: ExitCode) => {
     exitCode = code;

@@ -26,6 +26,8 @@ export interface IndexReadyInfo {
 export class IndexProvider {
   readonly #indexes = new Memo<SearchIndex>();
   readonly #chunks = new Memo<Awaited<ReturnType<typeof chunkCorpus>>>();
+  /** Index keys by chunking and embedder: every case asks, hashing is dear. */
+  readonly #keys = new WeakMap<ChunkingSpec, Map<string, string>>();
   readonly #corpus: Corpus;
   readonly #cacheDir: string;
   readonly #providers: ProviderRegistry;
@@ -60,9 +62,23 @@ export class IndexProvider {
   }
 
   get(chunking: ChunkingSpec, embedder: string): Promise<SearchIndex> {
-    const spec = this.#embedderSpec(embedder);
-    const key = indexKey(this.#corpus.contentHash, chunking, spec);
+    const key = this.#keyOf(chunking, embedder);
     return this.#indexes.get(key, () => this.#open(key, chunking, embedder));
+  }
+
+  #keyOf(chunking: ChunkingSpec, embedder: string): string {
+    let keys = this.#keys.get(chunking);
+    if (keys === undefined) {
+      keys = new Map();
+      this.#keys.set(chunking, keys);
+    }
+    let key = keys.get(embedder);
+    if (key === undefined) {
+      const spec = this.#embedderSpec(embedder);
+      key = indexKey(this.#corpus.contentHash, chunking, spec);
+      keys.set(embedder, key);
+    }
+    return key;
   }
 
   #embedderSpec(embedder: string): EmbedderSpec | typeof BM25_EMBEDDER {

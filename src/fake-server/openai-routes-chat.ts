@@ -91,15 +91,27 @@ async function streamCompletion(
       ...extra,
     });
 
+  // Chunks written without a pause between them leave in one packet, as
+  // a real server's buffered writes do; one write a chunk would cost both
+  // ends a packet each.
+  response.cork();
   writeChunk(delta({ role: "assistant", content: "" }, null));
   for (const [index, text] of splitIntoDeltas(completion.content).entries()) {
-    if (index > 0) await context.pauseBetweenDeltas();
+    if (index > 0) await pauseUncorked(context);
     if (response.destroyed) return; // the client went away
     writeChunk(delta({ content: text }, null));
   }
   writeChunk(delta({}, completion.finishReason));
   if (request.includesUsage) writeChunk(null, { usage: completion.usage });
   response.end("data: [DONE]\n\n");
+}
+
+/** Sends what is written so far before a pause between deltas. */
+async function pauseUncorked(context: FakeRequestContext): Promise<void> {
+  if (context.options.streamDeltaDelayMs <= 0) return;
+  context.response.uncork();
+  await context.pauseBetweenDeltas();
+  context.response.cork();
 }
 
 function delta(content: object, finishReason: string | null): object {

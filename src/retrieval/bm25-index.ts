@@ -16,6 +16,7 @@ import {
   readMetaNumber,
   writeMeta,
 } from "./index-file.js";
+import { PostingsCache, type TermPostings } from "./postings-cache.js";
 
 /**
  * Okapi BM25 parameters. They are applied at search time, so one index
@@ -36,6 +37,9 @@ export interface Bm25IndexOptions extends Bm25Parameters {
 /** Anserini's defaults, which its published BEIR figures use. */
 const DEFAULT_K1 = 0.9;
 const DEFAULT_B = 0.4;
+
+/** Memory for the postings of recent query terms, per open index. */
+const POSTINGS_CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Writes the inverted index of `chunks` into an empty database: the chunks
@@ -130,6 +134,7 @@ export class Bm25Index implements SearchIndex {
   /** Per row: k1·(1 − b + b·length / averageLength); index 0 unused. */
   readonly #lengthNorms: Float64Array;
   readonly #selectTerm;
+  readonly #postings = new PostingsCache(POSTINGS_CACHE_BYTES);
 
   constructor(database: IndexDatabase, options: Bm25IndexOptions) {
     const k1 = options.k1 ?? DEFAULT_K1;
@@ -168,9 +173,9 @@ export class Bm25Index implements SearchIndex {
     scores: Float64Array,
     matchedRows: number[],
   ): void {
-    const found = this.#selectTerm.get(term) as [number, Buffer] | undefined;
-    if (found === undefined) return;
-    const [documentFrequency, postings] = found;
+    const found = this.#postings.get(term, () => this.#readTerm(term));
+    if (found === null) return;
+    const { documentFrequency, postings } = found;
     const idf = bm25InverseDocumentFrequency(
       this.chunkCount,
       documentFrequency,
@@ -186,6 +191,13 @@ export class Bm25Index implements SearchIndex {
       if (previousScore === 0) matchedRows.push(row);
       scores[row] = previousScore + weight * tfPart;
     }
+  }
+
+  #readTerm(term: string): TermPostings | null {
+    const found = this.#selectTerm.get(term) as [number, Buffer] | undefined;
+    if (found === undefined) return null;
+    const [documentFrequency, postings] = found;
+    return { documentFrequency, postings };
   }
 }
 

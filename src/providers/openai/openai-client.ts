@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { ProviderCallError } from "../../errors/provider-call-error.js";
 import type { ProviderSettings } from "../../spec/experiment.js";
+import { nodeHttpFetch } from "./node-http-fetch.js";
 import { urlWithoutCredentials } from "./url-without-credentials.js";
 
 /** The official endpoint, used when neither settings nor env name one. */
@@ -35,11 +36,15 @@ const DEFAULT_TIMEOUT_MS = 600_000;
 /** One client per base URL, key and timeout: each keeps its own sockets. */
 const clients = new Map<string, OpenAI>();
 
+/** Base URLs as error messages may show them, parsed once per URL. */
+const publicBaseUrls = new Map<string, string>();
+
 /**
  * The client for `settings`, reading the API key from the environment
  * now. A missing key is an `auth` error that names the variable, never a
  * value. Clients retry nothing (`maxRetries: 0`) because the engine's
  * scheduler owns retries, and log nothing because fmops owns the output.
+ * They send through `nodeHttpFetch`, which costs less CPU per call.
  */
 export function connectOpenAi(
   settings: ProviderSettings,
@@ -48,10 +53,11 @@ export function connectOpenAi(
 ): OpenAiConnection {
   const env = options.env ?? process.env;
   const baseUrl = resolveBaseUrl(settings, env);
-  const publicBaseUrl = urlWithoutCredentials(baseUrl);
+  const publicBaseUrl = publicBaseUrlOf(baseUrl);
   const apiKey = readApiKey(settings, env, modelId, publicBaseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const cacheKey = JSON.stringify([baseUrl, apiKey, timeoutMs]);
+  // Unambiguous: neither a number nor a URL holds a space.
+  const cacheKey = `${timeoutMs} ${baseUrl} ${apiKey}`;
   let client = clients.get(cacheKey);
   if (client === undefined) {
     client = new OpenAI({
@@ -60,10 +66,20 @@ export function connectOpenAi(
       maxRetries: 0,
       timeout: timeoutMs,
       logLevel: "off",
+      fetch: nodeHttpFetch,
     });
     clients.set(cacheKey, client);
   }
   return { client, publicBaseUrl, apiKey };
+}
+
+function publicBaseUrlOf(baseUrl: string): string {
+  let publicBaseUrl = publicBaseUrls.get(baseUrl);
+  if (publicBaseUrl === undefined) {
+    publicBaseUrl = urlWithoutCredentials(baseUrl);
+    publicBaseUrls.set(baseUrl, publicBaseUrl);
+  }
+  return publicBaseUrl;
 }
 
 /** `settings.baseUrl`, else `OPENAI_BASE_URL` as the SDK honours it. */
