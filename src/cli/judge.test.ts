@@ -1,18 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type RunningFakeServer,
   startFakeServer,
 } from "../fake-server/start-fake-server.js";
-import { captureIo } from "../test-support/capture-io.js";
-import { runCli } from "./main.js";
+import {
+  type CliProject,
+  createCliProject,
+  jsonLines,
+  withProcessEnv,
+} from "../test-support/cli-project.test-support.js";
 
 const API_KEY_ENV = "TEST_JUDGE_KEY";
 
-let folder: string;
+let project: CliProject;
 let judgeServer: RunningFakeServer;
 let failingServer: RunningFakeServer;
 
@@ -39,9 +40,8 @@ function scriptedReply(message: string): string {
 }
 
 function writeExperiment(name: string, judgeUrl: string): void {
-  writeFileSync(
-    join(folder, `${name}.yaml`),
-    `name: ${name}
+  project.write({
+    [`${name}.yaml`]: `name: ${name}
 dataset: { corpus: docs, questions: questions.jsonl }
 models:
   reader: { provider: local, model: extractive }
@@ -58,28 +58,20 @@ matrix:
 evaluators: [token_f1, faithfulness, judge_fluency, correctness]
 retry: { max_attempts: 2, initial_delay_ms: 1, max_delay_ms: 2 }
 `,
-  );
+  });
 }
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-judge-"));
-  mkdirSync(join(folder, "docs"));
-  writeFileSync(
-    join(folder, "docs", "leave.md"),
-    "# Leave\n\nEmployees get 25 days of leave a year.\n",
-  );
-  writeFileSync(
-    join(folder, "docs", "parking.md"),
-    "# Parking\n\nParking permits are issued by the front desk.\n",
-  );
   const questions = [
     { id: "leave", question: "How many days of leave?", answers: ["25 days"] },
     { id: "parking", question: "Who issues parking permits?", answers: [] },
   ];
-  writeFileSync(
-    join(folder, "questions.jsonl"),
-    `${questions.map((question) => JSON.stringify(question)).join("\n")}\n`,
-  );
+  project = createCliProject({
+    "docs/leave.md": "# Leave\n\nEmployees get 25 days of leave a year.\n",
+    "docs/parking.md":
+      "# Parking\n\nParking permits are issued by the front desk.\n",
+    "questions.jsonl": jsonLines(questions),
+  });
   judgeServer = await startFakeServer({ reply: scriptedReply });
   failingServer = await startFakeServer({ faultRate: 1, faults: ["500"] });
   writeExperiment("judged", judgeServer.url);
@@ -89,25 +81,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await judgeServer.close();
   await failingServer.close();
-  rmSync(folder, { recursive: true, force: true });
+  project.remove();
 });
 
-async function fmops(...argv: string[]) {
-  const io = captureIo(folder, {
-    FMOPS_DB: join(folder, "results.db"),
-    FMOPS_CACHE_DIR: join(folder, "cache"),
-  });
-  process.env[API_KEY_ENV] = "sk-judge-test";
-  try {
-    const exitCode = await runCli(argv, io);
-    return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
-  } finally {
-    delete process.env[API_KEY_ENV];
-  }
+function fmops(...argv: string[]) {
+  return withProcessEnv({ [API_KEY_ENV]: "sk-judge-test" }, () =>
+    project.fmops(argv),
+  );
 }
 
 function query<Row>(sql: string, ...parameters: unknown[]): Row[] {
-  const database = new Database(join(folder, "results.db"), {
+  const database = new Database(project.dbPath, {
     readonly: true,
   });
   try {

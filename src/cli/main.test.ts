@@ -1,92 +1,35 @@
-import { execFile } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { captureIo } from "../test-support/capture-io.js";
-import { runCli } from "./main.js";
+import {
+  type CliProject,
+  isBuilt,
+  runBuiltFmops,
+} from "../test-support/cli-project.test-support.js";
+import {
+  createTinyProject,
+  TINY_EXPERIMENT,
+  TINY_QUESTIONS,
+} from "../test-support/tiny-experiment.test-support.js";
 
-// Three documents with disjoint vocabulary, so BM25 ranks the right one
-// first for every question and the reader's best sentence holds the answer:
-// contains, recall@1 and ndcg@2 are all exactly 1.
-const DOCUMENTS: Record<string, string> = {
-  "leave.md":
-    "# Annual leave\n\nEmployees receive 25 days of annual leave each year. Unused days expire in March.\n",
-  "laptop.md":
-    "# Laptops\n\nEvery engineer gets a laptop with 32 GB of memory. Laptops are replaced every three years.\n",
-  "parking.md":
-    "# Parking\n\nThe office car park has 40 spaces. Bicycles go in the basement.\n",
-};
+// The tiny experiment's first three questions: BM25 ranks the right
+// document first for each and the reader's best sentence holds the answer,
+// so contains, recall@1 and ndcg@2 are all exactly 1.
+const QUESTIONS = TINY_QUESTIONS.slice(0, 3);
+const EXPERIMENT = TINY_EXPERIMENT;
 
-const QUESTIONS = [
-  {
-    id: "q1",
-    question: "How many days of annual leave do employees receive?",
-    answers: ["25 days"],
-    relevant: ["leave"],
-  },
-  {
-    id: "q2",
-    question: "How much memory does an engineer's laptop have?",
-    answers: ["32 GB"],
-    relevant: ["laptop"],
-  },
-  {
-    id: "q3",
-    question: "How many spaces does the car park have?",
-    answers: ["40 spaces"],
-    relevant: ["parking"],
-  },
-];
-
-const EXPERIMENT = `name: tiny
-dataset:
-  corpus: docs
-  questions: questions.jsonl
-models:
-  reader: { provider: local, model: extractive }
-matrix:
-  chunking:
-    - { strategy: none }
-  embedder: [local:bm25]
-  top_k: [1, 2]
-  model: [reader]
-evaluators: [contains, recall@1, ndcg@2]
-`;
-
+let project: CliProject;
 let folder: string;
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-cli-"));
-  mkdirSync(join(folder, "docs"));
-  for (const [name, text] of Object.entries(DOCUMENTS)) {
-    writeFileSync(join(folder, "docs", name), text);
-  }
-  writeFileSync(
-    join(folder, "questions.jsonl"),
-    `${QUESTIONS.map((question) => JSON.stringify(question)).join("\n")}\n`,
-  );
-  writeFileSync(join(folder, "experiment.yaml"), EXPERIMENT);
+  project = createTinyProject(QUESTIONS);
+  folder = project.folder;
 });
 
-afterEach(() => {
-  rmSync(folder, { recursive: true, force: true });
-});
+afterEach(() => project.remove());
 
-async function fmops(...argv: string[]) {
-  const io = captureIo(folder, {
-    FMOPS_DB: join(folder, "results.db"),
-    FMOPS_CACHE_DIR: join(folder, "cache"),
-  });
-  const exitCode = await runCli(argv, io);
-  return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
+function fmops(...argv: string[]) {
+  return project.fmops(argv);
 }
 
 describe("fmops bench", () => {
@@ -176,15 +119,12 @@ describe("fmops bench", () => {
         "embedder: [local:glove-100d]",
       ),
     );
-    const io = captureIo(folder, {
-      FMOPS_DB: join(folder, "results.db"),
-      FMOPS_CACHE_DIR: join(folder, "cache"),
+    const result = await project.fmops(["bench", "experiment.yaml"], {
       FMOPS_GLOVE_VECTORS: join(folder, "no-such-vectors.json"),
     });
-    const exitCode = await runCli(["bench", "experiment.yaml"], io);
 
-    expect(exitCode).toBe(3);
-    expect(io.stderrText()).toMatch(/run \S+ failed: .*no-such-vectors\.json/);
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toMatch(/run \S+ failed: .*no-such-vectors\.json/);
     const runs = JSON.parse((await fmops("runs", "--json")).stdout).runs;
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe("failed");
@@ -201,18 +141,14 @@ describe("fmops bench with a provider that cannot be reached", () => {
         "reader: { provider: openai, model: gpt-4o-mini, base_url: http://127.0.0.1:9/v1 }",
       ).replace("evaluators:", "retry: { max_attempts: 1 }\nevaluators:"),
     );
-    const io = captureIo(folder, {
-      FMOPS_DB: join(folder, "results.db"),
-      FMOPS_CACHE_DIR: join(folder, "cache"),
-    });
     // Providers read their keys from the process environment.
     process.env.OPENAI_API_KEY = "unused";
     try {
-      const exitCode = await runCli(["bench", "experiment.yaml"], io);
+      const result = await fmops("bench", "experiment.yaml");
 
-      expect(exitCode).toBe(0);
-      expect(io.stdoutText()).toContain("2 cells = 6 cases, 6 errors");
-      expect(io.stdoutText()).toMatch(
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain("2 cells = 6 cases, 6 errors");
+      expect(result.stdout).toMatch(
         /^error in 6 cases: openai gpt-4o-mini: connection failed/m,
       );
     } finally {
@@ -238,12 +174,33 @@ describe("fmops runs and show", () => {
     expect(table.stdout).toContain(`Run ${runs[1].id} · tiny · completed`);
   });
 
+  it("shows and compares a run by its label", async () => {
+    await fmops("bench", "experiment.yaml", "--quiet");
+    await fmops("bench", "experiment.yaml", "--quiet");
+    const runs = JSON.parse((await fmops("runs", "--json")).stdout).runs;
+    const older = runs[1].id;
+    await fmops("label", older, "main");
+
+    const shown = JSON.parse((await fmops("show", "main", "--json")).stdout);
+    const table = await fmops("show", "main");
+    const compared = JSON.parse(
+      (await fmops("compare", "main", "latest", "--json")).stdout,
+    );
+
+    expect(shown.run.id).toBe(older);
+    expect(table.stdout).toContain(`Run ${older} · tiny · completed`);
+    expect(compared.comparisons).toHaveLength(2);
+    expect(compared.comparisons[0].a.runId).toBe(older);
+    expect(compared.comparisons[0].b.runId).toBe(runs[0].id);
+  });
+
   it("says so when no run matches", async () => {
     const result = await fmops("show", "nope");
 
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
-      'error: no run matches "nope" (see `fmops runs`)\n',
+      'error: no run or label matches "nope" (see `fmops runs` and ' +
+        "`fmops label --list`)\n",
     );
   });
 });
@@ -290,26 +247,11 @@ describe("command line usage", () => {
     expect((await fmops("frobnicate")).exitCode).toBe(2);
   });
 
-  const binPath = fileURLToPath(new URL("../../bin/fmops", import.meta.url));
-  const isBuilt = existsSync(
-    fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url)),
-  );
-
   it.skipIf(!isBuilt)("bin/fmops exits 2 without a stack trace", async () => {
     writeFileSync(join(folder, "broken.yaml"), "name: [unclosed\n");
-    const result = await new Promise<{ code: number | null; stderr: string }>(
-      (resolve) => {
-        const child = execFile(
-          process.execPath,
-          [binPath, "validate", "broken.yaml"],
-          { cwd: folder },
-          (_error, _stdout, stderr) =>
-            resolve({ code: child.exitCode, stderr }),
-        );
-      },
-    );
+    const result = await runBuiltFmops(project, ["validate", "broken.yaml"]);
 
-    expect(result.code).toBe(2);
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(
       /^error: .*broken\.yaml:\d+:\d+: expected valid YAML/,
     );

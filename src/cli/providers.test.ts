@@ -1,11 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,31 +6,32 @@ import {
   type RunningFakeServer,
   startFakeServer,
 } from "../fake-server/start-fake-server.js";
-import { captureIo } from "../test-support/capture-io.js";
-import { runCli } from "./main.js";
+import {
+  type CliProject,
+  createCliProject,
+  jsonLines,
+  withProcessEnv,
+} from "../test-support/cli-project.test-support.js";
 
 const SECRET = "sk-test-do-not-store-8c1f27";
 const QUESTION_COUNT = 1_000;
 
+let project: CliProject;
 let folder: string;
 let server: RunningFakeServer;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-providers-"));
-  mkdirSync(join(folder, "docs"));
-  writeFileSync(
-    join(folder, "docs", "leave.md"),
-    "# Leave\n\nEmployees get 25 days of leave.\n",
-  );
-  const questions = Array.from({ length: QUESTION_COUNT }, (_, index) =>
-    JSON.stringify({
-      id: `q${index}`,
-      question: `How many days of leave, case ${index}?`,
-      answers: ["25 days"],
-      relevant: ["leave"],
-    }),
-  );
-  writeFileSync(join(folder, "questions.jsonl"), `${questions.join("\n")}\n`);
+  const questions = Array.from({ length: QUESTION_COUNT }, (_, index) => ({
+    id: `q${index}`,
+    question: `How many days of leave, case ${index}?`,
+    answers: ["25 days"],
+    relevant: ["leave"],
+  }));
+  project = createCliProject({
+    "docs/leave.md": "# Leave\n\nEmployees get 25 days of leave.\n",
+    "questions.jsonl": jsonLines(questions),
+  });
+  folder = project.folder;
   // One request in five fails with a 429 (Retry-After 0 s) or a 500; the
   // same seed gives the same faults on every run of this test.
   server = await startFakeServer({
@@ -66,24 +60,13 @@ concurrency: 32
 
 afterAll(async () => {
   await server.close();
-  rmSync(folder, { recursive: true, force: true });
+  project.remove();
 });
 
-async function bench(...flags: string[]) {
-  const io = captureIo(folder, {
-    FMOPS_DB: join(folder, "results.db"),
-    FMOPS_CACHE_DIR: join(folder, "cache"),
-  });
-  process.env.TEST_OPENAI_KEY = SECRET;
-  try {
-    const exitCode = await runCli(
-      ["bench", "experiment.yaml", "--json", ...flags],
-      io,
-    );
-    return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
-  } finally {
-    delete process.env.TEST_OPENAI_KEY;
-  }
+function bench(...flags: string[]) {
+  return withProcessEnv({ TEST_OPENAI_KEY: SECRET }, () =>
+    project.fmops(["bench", "experiment.yaml", "--json", ...flags]),
+  );
 }
 
 describe("a remote model behind injected faults", () => {

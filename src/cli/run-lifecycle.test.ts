@@ -1,14 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,38 +8,38 @@ import {
   startFakeServer,
 } from "../fake-server/start-fake-server.js";
 import { createSeededRandom } from "../statistics/seeded-random.js";
+import {
+  binPath,
+  type CliProject,
+  createCliProject,
+  isBuilt,
+  jsonLines,
+} from "../test-support/cli-project.test-support.js";
 
 // Whole `fmops bench` processes, killed and interrupted, against the fake
 // server. They run the built command, so `npm run build` must come first.
-const binPath = fileURLToPath(new URL("../../bin/fmops", import.meta.url));
-const isBuilt = existsSync(
-  fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url)),
-);
 
 const QUESTION_COUNT = 40;
 const CELL_COUNT = 2;
 const CASE_COUNT = QUESTION_COUNT * CELL_COUNT;
 
+let project: CliProject;
 let folder: string;
 let server: RunningFakeServer;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-lifecycle-"));
-  mkdirSync(join(folder, "docs"));
-  writeFileSync(
-    join(folder, "docs", "leave.md"),
-    "# Leave\n\nEmployees get 25 days of leave.\n",
-  );
-  writeFileSync(join(folder, "docs", "desk.md"), "# Desks\n\nHot desks.\n");
-  const questions = Array.from({ length: QUESTION_COUNT }, (_, index) =>
-    JSON.stringify({
-      id: `q${index + 1}`,
-      question: `How many days of leave, case ${index + 1}?`,
-      answers: ["25 days"],
-      relevant: ["leave"],
-    }),
-  );
-  writeFileSync(join(folder, "questions.jsonl"), `${questions.join("\n")}\n`);
+  const questions = Array.from({ length: QUESTION_COUNT }, (_, index) => ({
+    id: `q${index + 1}`,
+    question: `How many days of leave, case ${index + 1}?`,
+    answers: ["25 days"],
+    relevant: ["leave"],
+  }));
+  project = createCliProject({
+    "docs/leave.md": "# Leave\n\nEmployees get 25 days of leave.\n",
+    "docs/desk.md": "# Desks\n\nHot desks.\n",
+    "questions.jsonl": jsonLines(questions),
+  });
+  folder = project.folder;
   // 100 ms per call, 4 at a time: a whole run takes about 2 seconds.
   server = await startFakeServer({ latencyMs: 100 });
   writeFileSync(
@@ -69,7 +61,7 @@ concurrency: 4
 
 afterAll(async () => {
   await server.close();
-  rmSync(folder, { recursive: true, force: true });
+  project.remove();
 });
 
 interface Child {
@@ -85,9 +77,10 @@ function startFmops(databaseName: string, ...argv: string[]): Child {
     cwd: folder,
     env: {
       ...process.env,
-      OPENAI_API_KEY: "fake",
-      FMOPS_DB: join(folder, databaseName),
-      FMOPS_CACHE_DIR: join(folder, "cache"),
+      ...project.env({
+        OPENAI_API_KEY: "fake",
+        FMOPS_DB: join(folder, databaseName),
+      }),
     },
     stdio: ["ignore", "ignore", "pipe"],
   });

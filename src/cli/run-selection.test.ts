@@ -1,11 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,11 +6,16 @@ import {
   type RunningFakeServer,
   startFakeServer,
 } from "../fake-server/start-fake-server.js";
-import { captureIo } from "../test-support/capture-io.js";
-import { runCli } from "./main.js";
+import {
+  type CliProject,
+  createCliProject,
+  jsonLines,
+  withProcessEnv,
+} from "../test-support/cli-project.test-support.js";
 
 const QUESTION_COUNT = 20;
 
+let project: CliProject;
 let folder: string;
 let server: RunningFakeServer;
 let databaseIndex = 0;
@@ -27,20 +25,19 @@ let databaseIndex = 0;
 // answers 16 tokens. At $1,000 per million tokens a call costs
 // 17 × $0.001 = $0.017, and the 20 cases of a cell $0.34.
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-selection-"));
-  mkdirSync(join(folder, "docs"));
-  writeFileSync(join(folder, "docs", "leave.md"), "# Leave\n\n25 days.\n");
-  writeFileSync(join(folder, "docs", "desk.md"), "# Desks\n\nHot desks.\n");
-  writeFileSync(join(folder, "question.md"), "{{question}}\n");
-  const questions = Array.from({ length: QUESTION_COUNT }, (_, index) =>
-    JSON.stringify({
-      id: `q${index + 1}`,
-      question: "leave",
-      answers: ["25 days"],
-      relevant: ["leave"],
-    }),
-  );
-  writeFileSync(join(folder, "questions.jsonl"), `${questions.join("\n")}\n`);
+  const questions = Array.from({ length: QUESTION_COUNT }, (_, index) => ({
+    id: `q${index + 1}`,
+    question: "leave",
+    answers: ["25 days"],
+    relevant: ["leave"],
+  }));
+  project = createCliProject({
+    "docs/leave.md": "# Leave\n\n25 days.\n",
+    "docs/desk.md": "# Desks\n\nHot desks.\n",
+    "question.md": "{{question}}\n",
+    "questions.jsonl": jsonLines(questions),
+  });
+  folder = project.folder;
   server = await startFakeServer({ outputTokens: 16 });
   writeFileSync(
     join(folder, "experiment.yaml"),
@@ -64,7 +61,7 @@ concurrency: 4
 
 afterAll(async () => {
   await server.close();
-  rmSync(folder, { recursive: true, force: true });
+  project.remove();
 });
 
 function newDatabase(): string {
@@ -72,15 +69,12 @@ function newDatabase(): string {
   return join(folder, `results-${databaseIndex}.db`);
 }
 
-async function fmops(databasePath: string, ...argv: string[]) {
-  const io = captureIo(folder, {
-    FMOPS_DB: databasePath,
-    FMOPS_CACHE_DIR: join(folder, "cache"),
-    OPENAI_API_KEY: "fake",
-  });
-  process.env.OPENAI_API_KEY = "fake";
-  const exitCode = await runCli(argv, io);
-  return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
+/** Providers read the key from the process; the CLI's env is given too. */
+function fmops(databasePath: string, ...argv: string[]) {
+  const key = { OPENAI_API_KEY: "fake" };
+  return withProcessEnv(key, () =>
+    project.fmops(argv, { FMOPS_DB: databasePath, ...key }),
+  );
 }
 
 async function benchJson(databasePath: string, ...flags: string[]) {

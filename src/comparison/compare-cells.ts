@@ -1,3 +1,4 @@
+import { caseScore } from "../evaluation/case-score.js";
 import type { CaseRecord } from "../spec/records.js";
 import { pairedDifferenceTest } from "../statistics/paired-difference-test.js";
 
@@ -67,20 +68,14 @@ function pairScores(
   const right: number[] = [];
   for (const recordA of casesA) {
     const recordB = byQuestionB.get(recordA.questionId);
-    const scoreA = scoreOf(recordA, metric);
-    const scoreB = recordB === undefined ? null : scoreOf(recordB, metric);
+    const scoreA = caseScore(recordA, metric);
+    const scoreB = recordB === undefined ? null : caseScore(recordB, metric);
     if (scoreA !== null && scoreB !== null) {
       left.push(scoreA);
       right.push(scoreB);
     }
   }
   return { left, right };
-}
-
-/** A failed case has no score, whatever it recorded before failing. */
-function scoreOf(record: CaseRecord, metric: string): number | null {
-  if (record.error !== null) return null;
-  return record.scores[metric] ?? null;
 }
 
 function mean(values: readonly number[]): number {

@@ -12,7 +12,11 @@ import { resolveDataset } from "./resolve-dataset.js";
 import { resolveEmbedders } from "./resolve-embedders.js";
 import { resolveEvaluators } from "./resolve-evaluators.js";
 import { resolveGates } from "./resolve-gates.js";
-import { evaluationEmbedderIds, resolveJudge } from "./resolve-judge.js";
+import {
+  evaluationEmbedderIds,
+  resolveJudge,
+  warnAboutUnusedJudge,
+} from "./resolve-judge.js";
 import { resolveMatrixRules } from "./resolve-matrix-rules.js";
 import { resolveModels } from "./resolve-models.js";
 import { resolveRunSettings } from "./resolve-run-settings.js";
@@ -47,6 +51,7 @@ export function resolveExperiment(
     resolution,
   );
   warnAboutUnusedModels(models, input, rules, resolution);
+  warnAboutUnusedJudge(judge, evaluators.specs, resolution);
   const runSettings = resolveRunSettings(input, resolution);
   if (resolution.hasIssues || dataset === null || axes === null) {
     throw new ConfigError(sortIssuesByLocation(resolution.issues));

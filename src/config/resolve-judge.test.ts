@@ -1,25 +1,35 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  type CliProject,
+  createCliProject,
+} from "../test-support/cli-project.test-support.js";
 import { sha256 } from "../util/hash.js";
 import { loadExperiment } from "./load-experiment.js";
 
-const folders: string[] = [];
+const projects: CliProject[] = [];
 
 afterEach(() => {
-  for (const folder of folders.splice(0)) {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  for (const project of projects.splice(0)) project.remove();
 });
+
+/** One document and one question, for every experiment here. */
+const DATASET = {
+  "docs/a.md": "# A\nAlpha.\n",
+  "questions.jsonl": '{"id":"q1","question":"A?","answers":["Alpha"]}\n',
+};
+
+/** Writes the files to a new folder and loads its `experiment.yaml`. */
+function loadFiles(files: Record<string, string>) {
+  const project = createCliProject(files);
+  projects.push(project);
+  return loadExperiment(join(project.folder, "experiment.yaml"));
+}
 
 /** Loads an experiment with a judge section and evaluators as given. */
 function loadWith(sections: string, files: Record<string, string> = {}) {
-  const folder = mkdtempSync(join(tmpdir(), "fmops-judge-config-"));
-  folders.push(folder);
-  const all: Record<string, string> = {
-    "docs/a.md": "# A\nAlpha.\n",
-    "questions.jsonl": '{"id":"q1","question":"A?","answers":["Alpha"]}\n',
+  return loadFiles({
+    ...DATASET,
     "experiment.yaml": `name: judged
 dataset: { corpus: docs, questions: questions.jsonl }
 models:
@@ -32,12 +42,7 @@ matrix:
 ${sections}
 `,
     ...files,
-  };
-  for (const [path, content] of Object.entries(all)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), content);
-  }
-  return loadExperiment(join(folder, "experiment.yaml"));
+  });
 }
 
 describe("the judge section", () => {
@@ -112,25 +117,37 @@ evaluators:
     expect(experiment.warnings).toEqual([]);
   });
 
+  it("warns when no evaluator calls the judge model", async () => {
+    const unused =
+      await loadWith(`judge: { provider: openai, model: gpt-4o-mini }
+evaluators: [token_f1]`);
+    const embedderOnly =
+      await loadWith(`judge: { provider: openai, model: gpt-4o-mini }
+evaluators: [semantic_similarity]`);
+    const used = await loadWith(`judge: { provider: openai, model: gpt-4o-mini }
+evaluators: [token_f1, correctness]`);
+
+    expect(unused.warnings).toEqual([
+      "judge: is declared but no evaluator uses it; add a judge metric or " +
+        "a rubric to evaluators, or remove the section",
+    ]);
+    expect(embedderOnly.warnings).toEqual([
+      "the judge model is called by no evaluator; only its embedder is " +
+        "used, by semantic_similarity",
+    ]);
+    expect(used.warnings).toEqual([]);
+  });
+
   it("scores context metrics in retrieval-only experiments", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "fmops-judge-config-"));
-    folders.push(folder);
-    mkdirSync(join(folder, "docs"));
-    writeFileSync(join(folder, "docs/a.md"), "# A\nAlpha.\n");
-    writeFileSync(
-      join(folder, "questions.jsonl"),
-      '{"id":"q1","question":"A?","answers":["Alpha"]}\n',
-    );
-    writeFileSync(
-      join(folder, "experiment.yaml"),
-      `name: retrieval
+    const experiment = await loadFiles({
+      ...DATASET,
+      "experiment.yaml": `name: retrieval
 dataset: { corpus: docs, questions: questions.jsonl }
 judge: { provider: openai, model: gpt-4o-mini }
 matrix: { chunking: { strategy: none }, embedder: local:bm25, top_k: 1 }
 evaluators: [context_precision, context_recall]
 `,
-    );
-    const experiment = await loadExperiment(join(folder, "experiment.yaml"));
+    });
     expect(experiment.evaluators).toEqual([
       "context_precision",
       "context_recall",

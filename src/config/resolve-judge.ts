@@ -85,3 +85,30 @@ export function evaluationEmbedderIds(
   );
   return judge === null ? ids : [judge.embedder.id, ...ids];
 }
+
+/**
+ * Warns when the `judge:` section is written but no evaluator calls its
+ * model: a judge metric or rubric was probably meant, or the section is
+ * left over.
+ */
+export function warnAboutUnusedJudge(
+  judge: JudgeSpec | null,
+  specs: readonly EvaluatorSpec[],
+  resolution: Resolution,
+): void {
+  if (judge === null) return;
+  const callsJudge = specs.some(
+    (spec) => spec.kind === "judge" || spec.kind === "rubric",
+  );
+  if (callsJudge) return;
+  const embedsWithJudge = specs.some(
+    (spec) => spec.kind === "semantic_similarity",
+  );
+  resolution.warn(
+    embedsWithJudge
+      ? "the judge model is called by no evaluator; only its embedder is " +
+          "used, by semantic_similarity"
+      : "judge: is declared but no evaluator uses it; add a judge metric " +
+          "or a rubric to evaluators, or remove the section",
+  );
+}

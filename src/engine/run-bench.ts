@@ -3,9 +3,14 @@ import { summarizeCell } from "../evaluation/summarize-cell.js";
 import { PriceTable } from "../providers/prices/price-table.js";
 import type { BenchEvent, Reporter } from "../spec/bench-event.js";
 import type { ChatModel } from "../spec/chat-model.js";
+import type { ChunkingSpec } from "../spec/chunk.js";
 import type { Question } from "../spec/dataset.js";
 import type { Evaluator } from "../spec/evaluator.js";
-import type { Cell, ResolvedExperiment } from "../spec/experiment.js";
+import type {
+  Cell,
+  CellParams,
+  ResolvedExperiment,
+} from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type {
   CallRecord,
@@ -19,6 +24,7 @@ import { buildEvaluators } from "./build-evaluators.js";
 import { CallRecorder, messageOf } from "./call-recorder.js";
 import { CellProgress } from "./cell-progress.js";
 import { EvaluationToolbox } from "./evaluation-tools.js";
+import { BM25_EMBEDDER } from "./index-key.js";
 import { IndexProvider } from "./index-provider.js";
 import { type Dataset, loadDataset } from "./load-dataset.js";
 import { Memo } from "./memo.js";
@@ -210,12 +216,8 @@ class BenchRun {
   /** The index stage: every index any cell needs, before any case runs. */
   async #prepareIndexes(): Promise<void> {
     for (const cell of this.#options.experiment.cells) {
-      const { chunking, embedder, retrieval } = cell.params;
-      if (retrieval !== "bm25" && embedder !== null) {
-        await this.#indexes.get(chunking, embedder);
-      }
-      if (retrieval !== "dense") {
-        await this.#indexes.get(chunking, "local:bm25");
+      for (const need of indexNeedsOf(cell.params)) {
+        await this.#indexes.get(need.chunking, need.embedder);
       }
     }
   }
@@ -526,8 +528,34 @@ class BenchRun {
   }
 }
 
+/** One index a cell reads: a chunking and the embedder that indexed it. */
+export interface IndexNeed {
+  chunking: ChunkingSpec;
+  /** Embedder id; `local:bm25` for keyword indexes. */
+  embedder: string;
+}
+
+/**
+ * The indexes a cell's retrieval reads, as `retrieveHits` opens them:
+ * dense reads the embedder's index, bm25 the keyword index, hybrid both.
+ */
+export function indexNeedsOf(params: CellParams): IndexNeed[] {
+  const { chunking, retrieval } = params;
+  const embedder = params.embedder ?? BM25_EMBEDDER;
+  const dense = { chunking, embedder };
+  const keyword = { chunking, embedder: BM25_EMBEDDER };
+  switch (retrieval) {
+    case "dense":
+      return [dense];
+    case "bm25":
+      return [keyword];
+    case "hybrid":
+      return embedder === BM25_EMBEDDER ? [keyword] : [dense, keyword];
+  }
+}
+
 /** Cells that differ only in model or prompt share one retrieval. */
-function retrievalSignature(cell: Cell): string {
+export function retrievalSignature(cell: Cell): string {
   const { chunking, embedder, retrieval, topK } = cell.params;
   return JSON.stringify([chunking, embedder, retrieval, topK]);
 }

@@ -1,11 +1,11 @@
-import type { ChatModel } from "../spec/chat-model.js";
+import type { ChatModel, ChatRequest } from "../spec/chat-model.js";
 import type { Question } from "../spec/dataset.js";
 import type {
   EvaluationCase,
   EvaluationResult,
   Evaluator,
 } from "../spec/evaluator.js";
-import type { Cell } from "../spec/experiment.js";
+import type { Cell, ModelSpec, PromptSpec } from "../spec/experiment.js";
 import type { CaseRecord } from "../spec/records.js";
 import type { SearchHit } from "../spec/search-index.js";
 import { messageOf } from "./call-recorder.js";
@@ -121,15 +121,7 @@ async function generate(
   if (model === null || prompt === null || spec === null) return NO_GENERATION;
 
   const response = await model.generate({
-    messages: renderPrompt(prompt, question.question, hits),
-    question: question.question,
-    passages: hits.map(({ chunkId, documentId, text }) => ({
-      chunkId,
-      documentId,
-      text,
-    })),
-    temperature: spec.temperature,
-    maxOutputTokens: spec.maxOutputTokens,
+    ...chatRequestFor(spec, prompt, question, hits),
     attribution: { cellKey: cell.key, questionId: question.id },
   });
   return {
@@ -139,6 +131,26 @@ async function generate(
     inputTokens: response.usage.inputTokens,
     outputTokens: response.usage.outputTokens,
     costUsd: response.costUsd,
+  };
+}
+
+/** The request a case sends its model: the prompt filled with the hits. */
+export function chatRequestFor(
+  spec: ModelSpec,
+  prompt: PromptSpec,
+  question: Question,
+  hits: SearchHit[],
+): ChatRequest {
+  return {
+    messages: renderPrompt(prompt, question.question, hits),
+    question: question.question,
+    passages: hits.map(({ chunkId, documentId, text }) => ({
+      chunkId,
+      documentId,
+      text,
+    })),
+    temperature: spec.temperature,
+    maxOutputTokens: spec.maxOutputTokens,
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Dataset, loadDataset } from "../engine/load-dataset.js";
 import { Memo } from "../engine/memo.js";
+import { type IndexNeed, indexNeedsOf } from "../engine/run-bench.js";
 import { PriceTable } from "../providers/prices/price-table.js";
 import type { CallPurpose } from "../spec/call-attribution.js";
 import type {
@@ -15,7 +16,7 @@ import type {
   OutputTokenEstimate,
   PlannedCell,
 } from "./experiment-plan.js";
-import { type IndexNeed, indexNeedName, indexNeedsOf } from "./index-needs.js";
+import { indexNeedName } from "./index-needs.js";
 import { isIndexCached } from "./is-index-cached.js";
 import {
   DEFAULT_OUTPUT_TOKENS,

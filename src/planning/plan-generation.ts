@@ -1,5 +1,6 @@
-import { renderPrompt } from "../engine/render-prompt.js";
 import { chatCacheKey } from "../engine/response-cache-key.js";
+import { type IndexNeed, retrievalSignature } from "../engine/run-bench.js";
+import { chatRequestFor } from "../engine/run-case.js";
 import type { ChatRequest } from "../spec/chat-model.js";
 import type { Question } from "../spec/dataset.js";
 import type { Cell, ModelSpec, PromptSpec } from "../spec/experiment.js";
@@ -7,7 +8,6 @@ import type { SearchHit } from "../spec/search-index.js";
 import type { CallTally, CallTarget } from "./call-tally.js";
 import type { ChunkStatistics } from "./chunk-statistics.js";
 import type { PlannedCell } from "./experiment-plan.js";
-import type { IndexNeed } from "./index-needs.js";
 import type { PlanRetriever } from "./plan-retriever.js";
 import { countMessageTokens, estimatePromptTokens } from "./prompt-tokens.js";
 
@@ -94,17 +94,7 @@ async function retrievedRequest(
   const { model: spec, prompt } = cell.params;
   if (spec === null || prompt === null) return null;
   const hits = await sharedHits(planning, cell, needs, question);
-  return {
-    messages: renderPrompt(prompt, question.question, hits),
-    question: question.question,
-    passages: hits.map(({ chunkId, documentId, text }) => ({
-      chunkId,
-      documentId,
-      text,
-    })),
-    temperature: spec.temperature,
-    maxOutputTokens: spec.maxOutputTokens,
-  };
+  return chatRequestFor(spec, prompt, question, hits);
 }
 
 function sharedHits(
@@ -113,14 +103,7 @@ function sharedHits(
   needs: readonly IndexNeed[],
   question: Question,
 ): Promise<SearchHit[]> {
-  const { chunking, embedder, retrieval, topK } = cell.params;
-  const name = JSON.stringify([
-    chunking,
-    embedder,
-    retrieval,
-    topK,
-    question.id,
-  ]);
+  const name = JSON.stringify([retrievalSignature(cell), question.id]);
   let hits = planning.sharedHits.get(name);
   if (hits === undefined) {
     hits = planning.retriever.retrieve(cell.params, needs, question.question);

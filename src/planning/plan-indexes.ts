@@ -3,13 +3,14 @@ import {
   describeChunking,
   indexKey,
 } from "../engine/index-key.js";
+import type { IndexNeed } from "../engine/run-bench.js";
 import type { Corpus } from "../spec/dataset.js";
 import type { EmbedderSpec } from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type { CallTally } from "./call-tally.js";
 import type { ChunkStatistics } from "./chunk-statistics.js";
 import type { PlannedIndex } from "./experiment-plan.js";
-import { type IndexNeed, isLocalEmbedder } from "./index-needs.js";
+import { isLocalEmbedder } from "./index-needs.js";
 
 export interface IndexPlanning {
   corpus: Corpus;

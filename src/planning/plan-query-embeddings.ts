@@ -1,8 +1,9 @@
+import type { IndexNeed } from "../engine/run-bench.js";
 import type { Question } from "../spec/dataset.js";
 import type { Cell, EmbedderSpec } from "../spec/experiment.js";
 import { countTokens } from "../util/count-tokens.js";
 import type { CallTally } from "./call-tally.js";
-import { type IndexNeed, isLocalEmbedder } from "./index-needs.js";
+import { isLocalEmbedder } from "./index-needs.js";
 
 export interface QueryEmbeddingPlanning {
   questions: readonly Question[];

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { BM25_EMBEDDER } from "../engine/index-key.js";
 import { IndexProvider } from "../engine/index-provider.js";
 import { retrieveHits } from "../engine/retrieve-hits.js";
+import type { IndexNeed } from "../engine/run-bench.js";
 import type { Corpus } from "../spec/dataset.js";
 import type { CellParams, EmbedderSpec } from "../spec/experiment.js";
 import type { ProviderRegistry } from "../spec/provider-registry.js";
 import type { SearchHit } from "../spec/search-index.js";
-import type { IndexNeed } from "./index-needs.js";
 import { isLocalEmbedder } from "./index-needs.js";
 
 export interface PlanRetrieverOptions {

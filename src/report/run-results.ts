@@ -30,23 +30,3 @@ export function loadRunResults(
     metricNames: runMetricNames(run),
   };
 }
-
-/** Scores of `metric` by cell key, from the cases that ran without error. */
-export function scoresByCell(
-  cases: readonly CaseRecord[],
-  metric: string,
-): Map<string, number[]> {
-  const scores = new Map<string, number[]>();
-  for (const record of cases) {
-    const score = caseScore(record, metric);
-    if (score === null) continue;
-    scores.set(record.cellKey, [...(scores.get(record.cellKey) ?? []), score]);
-  }
-  return scores;
-}
-
-/** A case's score; a failed case has none, whatever it recorded. */
-export function caseScore(record: CaseRecord, metric: string): number | null {
-  if (record.error !== null) return null;
-  return record.scores[metric] ?? null;
-}

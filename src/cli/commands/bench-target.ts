@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { resolveRun } from "../../baseline/resolve-baseline.js";
 import { filterCells } from "../../config/filter-cells.js";
 import { loadExperiment } from "../../config/load-experiment.js";
 import { FmopsError } from "../../errors/fmops-error.js";
@@ -6,7 +7,6 @@ import type { ResolvedExperiment } from "../../spec/experiment.js";
 import type { RunRecord } from "../../spec/records.js";
 import type { ResultsStore } from "../../store/results-store.js";
 import type { CliIo } from "../cli-io.js";
-import { requireRun } from "../require-run.js";
 import type { BenchFlags } from "./bench-command.js";
 
 /** What `fmops bench` runs: an experiment, and the run it continues. */
@@ -53,7 +53,7 @@ export async function resumedBenchTarget(
   store: ResultsStore,
 ): Promise<BenchTarget> {
   assertNoSelectionFlags(flags);
-  const run = requireRun(store, flags.resume ?? "");
+  const run = resolveRun(store, flags.resume ?? "");
   if (file !== undefined) {
     const current = await loadExperiment(resolve(io.cwd, file));
     assertSameConfig(run, current, file);

@@ -1,18 +1,23 @@
 import Table from "cli-table3";
+import { resolveRun } from "../../baseline/resolve-baseline.js";
 import {
   compareCells,
   type MetricComparison,
 } from "../../comparison/compare-cells.js";
+import { pairCellsByKey } from "../../comparison/pair-cells.js";
 import { FmopsError } from "../../errors/fmops-error.js";
 import type { CellRecord, RunRecord } from "../../spec/records.js";
 import { openResultsStore } from "../../store/open-results-store.js";
 import type { ResultsStore } from "../../store/results-store.js";
 import type { CliIo } from "../cli-io.js";
-import { formatScore } from "../render/format-values.js";
+import {
+  formatChange,
+  formatPValue,
+  formatScore,
+} from "../render/format-values.js";
 import { rankCells } from "../render/render-leaderboard.js";
 import { formatJson } from "../render/run-json.js";
 import { runMetricNames } from "../render/run-metric-names.js";
-import { requireRun } from "../require-run.js";
 import { resolveDbPath } from "../resolve-locations.js";
 
 interface Side {
@@ -72,29 +77,23 @@ function pairSides(
   if (a.cellPrefix !== null || b.cellPrefix !== null) {
     return [[pickCell(store, a), pickCell(store, b)]];
   }
-  const cellsB = new Map(
-    store.getCells(b.run.id).map((cell) => [cell.key, cell]),
+  const shared = pairCellsByKey(
+    store.getCells(a.run.id),
+    store.getCells(b.run.id),
+    (cell) => cell.key,
   );
-  const shared = store
-    .getCells(a.run.id)
-    .flatMap((cell): Array<[Side, Side]> => {
-      const match = cellsB.get(cell.key);
-      return match === undefined
-        ? []
-        : [
-            [
-              { run: a.run, cell },
-              { run: b.run, cell: match },
-            ],
-          ];
-    });
-  if (shared.length > 0) return shared;
+  if (shared.length > 0) {
+    return shared.map(([cellA, cellB]) => [
+      { run: a.run, cell: cellA },
+      { run: b.run, cell: cellB },
+    ]);
+  }
   return [[bestSide(store, a.run), bestSide(store, b.run)]];
 }
 
 function parseReference(store: ResultsStore, reference: string) {
   const [runReference = "", cellPrefix = null] = reference.split(":");
-  return { run: requireRun(store, runReference), cellPrefix };
+  return { run: resolveRun(store, runReference), cellPrefix };
 }
 
 function pickCell(
@@ -160,16 +159,11 @@ function renderComparison(comparison: CellComparison): string {
       metric.metric,
       formatScore(metric.meanA),
       formatScore(metric.meanB),
-      formatSigned(metric.difference),
-      `[${formatSigned(metric.low)}, ${formatSigned(metric.high)}]`,
-      metric.pValue < 0.001 ? "<0.001" : metric.pValue.toFixed(3),
+      formatChange(metric.difference),
+      `[${formatChange(metric.low)}, ${formatChange(metric.high)}]`,
+      formatPValue(metric.pValue),
       metric.isSignificant ? "*" : "",
     ]);
   }
   return `${header}${table.toString()}\n* p < 0.05: more than noise (paired permutation test)\n`;
-}
-
-function formatSigned(value: number): string {
-  const rounded = value.toFixed(3);
-  return value > 0 ? `+${rounded}` : rounded === "-0.000" ? "0.000" : rounded;
 }

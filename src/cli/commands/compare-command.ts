@@ -13,7 +13,7 @@ export function compareCommand(io: CliIo) {
     )
     .argument(
       "<a>",
-      "run (id, prefix or `latest`), optionally `RUN:CELL` with a cell key prefix",
+      "run (id, prefix, label or `latest`), optionally `RUN:CELL` with a cell key prefix",
     )
     .argument("<b>", "the run or cell to compare with A")
     .option("--db <path>", "results database (env FMOPS_DB)")

@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openResultsStore } from "../../store/open-results-store.js";
-import { captureIo } from "../../test-support/capture-io.js";
-import { runCli } from "../main.js";
+import {
+  type CliProject,
+  createCliProject,
+  jsonLines,
+} from "../../test-support/cli-project.test-support.js";
 
 // Three documents with disjoint words, and a fourth question relevant to
 // two of them. BM25 ranks the relevant document first for q1–q3, and for
@@ -45,32 +47,24 @@ evaluators: [recall@2, mrr@2]
 ${gates}`;
 }
 
+let project: CliProject;
 let folder: string;
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-gate-"));
-  mkdirSync(join(folder, "docs"));
-  for (const [name, text] of Object.entries(DOCUMENTS)) {
-    writeFileSync(join(folder, "docs", name), text);
-  }
-  writeFileSync(
-    join(folder, "questions.jsonl"),
-    `${QUESTIONS.map((question) => JSON.stringify(question)).join("\n")}\n`,
-  );
-  writeFileSync(join(folder, "experiment.yaml"), experiment("[1, 2]"));
-});
-
-afterEach(() => {
-  rmSync(folder, { recursive: true, force: true });
-});
-
-async function fmops(...argv: string[]) {
-  const io = captureIo(folder, {
-    FMOPS_DB: join(folder, "results.db"),
-    FMOPS_CACHE_DIR: join(folder, "cache"),
+  project = createCliProject({
+    ...Object.fromEntries(
+      Object.entries(DOCUMENTS).map(([name, text]) => [`docs/${name}`, text]),
+    ),
+    "questions.jsonl": jsonLines(QUESTIONS),
+    "experiment.yaml": experiment("[1, 2]"),
   });
-  const exitCode = await runCli(argv, io);
-  return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
+  folder = project.folder;
+});
+
+afterEach(() => project.remove());
+
+function fmops(...argv: string[]) {
+  return project.fmops(argv);
 }
 
 /** Runs the experiment file with `top_k` and gates; returns the run id. */
@@ -229,7 +223,7 @@ describe("fmops gate", () => {
 
   it("exits 3 for a run that failed or was interrupted", async () => {
     const runId = await benchRun("[2]");
-    const store = openResultsStore(join(folder, "results.db"));
+    const store = openResultsStore(project.dbPath);
     const run = store.findRun(runId);
     if (run === null) throw new Error("run not recorded");
     store.createRun({ ...run, id: `${runId}-copy`, summary: null });
@@ -254,12 +248,10 @@ describe("fmops gate", () => {
       join(folder, "experiment.yaml"),
       experiment("[2]").replace("[local:bm25]", "[local:glove-100d]"),
     );
-    const io = captureIo(folder, {
-      FMOPS_DB: join(folder, "results.db"),
-      FMOPS_CACHE_DIR: join(folder, "cache"),
+    const broken = await project.fmops(["bench", "experiment.yaml", "-q"], {
       FMOPS_GLOVE_VECTORS: join(folder, "no-such-vectors.json"),
     });
-    expect(await runCli(["bench", "experiment.yaml", "-q"], io)).toBe(3);
+    expect(broken.exitCode).toBe(3);
     const result = await fmops("gate", "latest", "--min", "recall@2=0");
 
     expect(result.exitCode).toBe(3);

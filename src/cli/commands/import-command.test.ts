@@ -2,14 +2,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  createTinyProject,
-  type TinyProject,
-} from "../../report/test-support/tiny-experiment.test-support.js";
 import { migrations } from "../../store/migrations.js";
 import { openResultsStore } from "../../store/open-results-store.js";
+import type { CliProject } from "../../test-support/cli-project.test-support.js";
+import { createTinyProject } from "../../test-support/tiny-experiment.test-support.js";
 
-let project: TinyProject;
+let project: CliProject;
 
 beforeEach(() => {
   project = createTinyProject();

@@ -43,6 +43,10 @@ function attachLabel(
     );
   }
   const run = resolveRun(store, reference);
+  if (store.labels.find(name)?.runId === run.id) {
+    io.stdout.write(`Run ${run.id} is already labelled "${name}".\n`);
+    return;
+  }
   const { previousRunId } = store.labels.attach(name, run.id);
   io.stdout.write(
     previousRunId === null

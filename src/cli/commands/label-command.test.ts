@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { captureIo } from "../../test-support/capture-io.js";
-import { runCli } from "../main.js";
+import {
+  type CliProject,
+  createCliProject,
+} from "../../test-support/cli-project.test-support.js";
 
 const EXPERIMENT = `name: labelled
 dataset: { corpus: docs, questions: questions.jsonl }
@@ -16,30 +15,21 @@ gates:
   recall@1: { max_drop: 0 }
 `;
 
-let folder: string;
+let project: CliProject;
 
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), "fmops-label-"));
-  mkdirSync(join(folder, "docs"));
-  writeFileSync(join(folder, "docs", "leave.md"), "# Leave\n\n25 days.\n");
-  writeFileSync(
-    join(folder, "questions.jsonl"),
-    '{"id":"q1","question":"How many days of leave?","relevant":["leave"]}\n',
-  );
-  writeFileSync(join(folder, "experiment.yaml"), EXPERIMENT);
-});
-
-afterEach(() => {
-  rmSync(folder, { recursive: true, force: true });
-});
-
-async function fmops(...argv: string[]) {
-  const io = captureIo(folder, {
-    FMOPS_DB: join(folder, "results.db"),
-    FMOPS_CACHE_DIR: join(folder, "cache"),
+  project = createCliProject({
+    "docs/leave.md": "# Leave\n\n25 days.\n",
+    "questions.jsonl":
+      '{"id":"q1","question":"How many days of leave?","relevant":["leave"]}\n',
+    "experiment.yaml": EXPERIMENT,
   });
-  const exitCode = await runCli(argv, io);
-  return { exitCode, stdout: io.stdoutText(), stderr: io.stderrText() };
+});
+
+afterEach(() => project.remove());
+
+function fmops(...argv: string[]) {
+  return project.fmops(argv);
 }
 
 async function benchRun(): Promise<string> {
@@ -53,6 +43,7 @@ describe("fmops label", () => {
     const second = await benchRun();
 
     const attached = await fmops("label", first, "main");
+    const again = await fmops("label", first, "main");
     const moved = await fmops("label", "latest", "main");
     await fmops("label", first, "release-1.2");
     const listed = JSON.parse(
@@ -65,6 +56,10 @@ describe("fmops label", () => {
     expect(attached).toMatchObject({
       exitCode: 0,
       stdout: `Labelled run ${first} "main".\n`,
+    });
+    expect(again).toMatchObject({
+      exitCode: 0,
+      stdout: `Run ${first} is already labelled "main".\n`,
     });
     expect(moved.stdout).toBe(
       `Moved label "main" from run ${first} to run ${second}.\n`,

@@ -8,11 +8,8 @@ import { FmopsError } from "../../errors/fmops-error.js";
 import { buildReport, type Report } from "../../report/build-report.js";
 import { renderHtml } from "../../report/document/render-html.js";
 import { renderMarkdown } from "../../report/document/render-markdown.js";
-import {
-  CSV_TABLES,
-  type CsvTable,
-  renderCsvTable,
-} from "../../report/export/csv-export.js";
+import { renderCsvTable } from "../../report/export/csv-export.js";
+import { CSV_TABLES } from "../../report/export/csv-tables.js";
 import { toRunExport } from "../../report/export/run-export.js";
 import type { ParetoChart } from "../../report/pareto-charts.js";
 import { loadRunResults, type RunResults } from "../../report/run-results.js";
@@ -24,17 +21,7 @@ import type { CliIo } from "../cli-io.js";
 import { formatJson } from "../render/run-json.js";
 import { runMetricNames } from "../render/run-metric-names.js";
 import { resolveDbPath } from "../resolve-locations.js";
-
-export const REPORT_FORMATS = ["md", "json", "csv", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportFlags {
-  baseline?: string;
-  format: ReportFormat;
-  out?: string;
-  table?: CsvTable;
-  db?: string;
-}
+import type { ReportFlags } from "./report-command.js";
 
 /** A file the command writes, and what goes in it. */
 interface OutputFile {

@@ -5,13 +5,11 @@ import { XMLValidator } from "fast-xml-parser";
 import { lint } from "markdownlint/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summarizeCell } from "../../evaluation/summarize-cell.js";
-import {
-  createTinyProject,
-  type TinyProject,
-} from "../../report/test-support/tiny-experiment.test-support.js";
 import { openResultsStore } from "../../store/open-results-store.js";
+import type { CliProject } from "../../test-support/cli-project.test-support.js";
+import { createTinyProject } from "../../test-support/tiny-experiment.test-support.js";
 
-let project: TinyProject;
+let project: CliProject;
 let baselineId: string;
 let currentId: string;
 
@@ -21,10 +19,9 @@ let currentId: string;
 beforeAll(async () => {
   project = createTinyProject();
   baselineId = await benchRunId();
-  project.writeDocument(
-    "leave.md",
-    "# Annual leave\n\nEmployees get holidays.\n",
-  );
+  project.write({
+    "docs/leave.md": "# Annual leave\n\nEmployees get holidays.\n",
+  });
   currentId = await benchRunId();
 });
 

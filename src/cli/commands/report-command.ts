@@ -1,7 +1,18 @@
 import { Command, Option } from "commander";
-import { CSV_TABLES } from "../../report/export/csv-export.js";
+import { CSV_TABLES, type CsvTable } from "../../report/export/csv-tables.js";
 import type { CliIo } from "../cli-io.js";
-import { REPORT_FORMATS, type ReportFlags } from "./report-action.js";
+
+export const REPORT_FORMATS = ["md", "json", "csv", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Flags of `fmops report`. */
+export interface ReportFlags {
+  baseline?: string;
+  format: ReportFormat;
+  out?: string;
+  table?: CsvTable;
+  db?: string;
+}
 
 export function reportCommand(io: CliIo) {
   return new Command("report")

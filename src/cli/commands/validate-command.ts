@@ -1,9 +1,6 @@
-import { resolve } from "node:path";
 import { Command } from "commander";
 import type { CliIo } from "../cli-io.js";
 import { EXIT_CODES, type ExitCode } from "../exit-codes.js";
-import { splitAxes } from "../render/cell-parameters.js";
-import { formatJson } from "../render/run-json.js";
 
 export function validateCommand(
   io: CliIo,
@@ -23,26 +20,8 @@ Examples:
 Exit codes: 0 valid, 2 invalid (each problem printed as file:line:column).`,
     )
     .action(async (file: string, flags: { json?: boolean }) => {
-      const { loadExperiment } = await import(
-        "../../config/load-experiment.js"
-      );
-      const experiment = await loadExperiment(resolve(io.cwd, file));
-      if (flags.json) {
-        io.stdout.write(formatJson(experiment));
-      } else {
-        const { varying } = splitAxes(
-          experiment.cells.map((cell) => cell.params),
-        );
-        const axes =
-          varying.length === 0 ? "" : ` (varying: ${varying.join(", ")})`;
-        io.stdout.write(
-          `${file}: valid — ${experiment.cells.length} cells${axes}, ` +
-            `evaluators ${experiment.evaluators.join(", ")}\n`,
-        );
-        for (const warning of experiment.warnings) {
-          io.stdout.write(`warning: ${warning}\n`);
-        }
-      }
+      const { validate } = await import("./validate-action.js");
+      await validate(file, flags, io);
       setExitCode(EXIT_CODES.ok);
     });
 }

@@ -1,8 +1,8 @@
 import { describeChunking } from "../../engine/index-key.js";
 import type { CellParams } from "../../spec/experiment.js";
 
-/** The axes as the leaderboard names them, in matrix order. */
-const AXES = [
+/** The axes as the leaderboard and the CSV export name them, in matrix order. */
+export const AXES = [
   "chunking",
   "embedder",
   "retrieval",

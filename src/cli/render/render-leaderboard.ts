@@ -1,6 +1,10 @@
 import Table from "cli-table3";
 import type { CellSummary } from "../../spec/records.js";
-import { describeParameters, splitAxes } from "./cell-parameters.js";
+import {
+  type AxisName,
+  describeParameters,
+  splitAxes,
+} from "./cell-parameters.js";
 import {
   formatMs,
   formatScore,
@@ -20,28 +24,55 @@ export function renderLeaderboard(
     intervals?: "first" | "all";
   } = {},
 ): string {
-  const withInterval = (index: number) =>
-    options.intervals === "all" || index === 0;
   if (summaries.length === 0) return "No cell finished.\n";
-  const { varying, fixed } = splitAxes(summaries.map((cell) => cell.params));
+  const leaderboard = leaderboardTable(summaries, metricNames, {
+    intervals: options.intervals ?? "first",
+    showTokens: true,
+  });
   const table = new Table({
-    head: [
-      "#",
-      ...varying,
-      ...metricNames,
-      "p50 ms",
-      "p95 ms",
-      "tokens",
-      "cost",
-      "errors",
-    ],
+    head: leaderboard.head,
     style: { head: [], border: [], compact: true },
   });
+  table.push(...leaderboard.rows);
 
-  rankCells(summaries, metricNames[0]).forEach((summary, index) => {
+  const shared = leaderboard.fixed
+    .map(([axis, value]) => `${axis}=${value}`)
+    .join("  ");
+  const header = shared === "" ? "" : `All cells: ${shared}\n`;
+  return `${header}${table.toString()}\n`;
+}
+
+/** The leaderboard's columns and rows, before a table lays them out. */
+export interface LeaderboardTable {
+  head: string[];
+  rows: string[][];
+  /** Axes whose value differs between cells: the columns after `#`. */
+  varying: AxisName[];
+  /** Axes every cell shares, with that value. */
+  fixed: Array<[AxisName, string]>;
+}
+
+/**
+ * One row per cell, best first by the first metric: rank, the axes that
+ * vary, each metric (with the half-width of its 95% interval where asked),
+ * latency, tokens when asked, cost and errors.
+ */
+export function leaderboardTable(
+  summaries: readonly CellSummary[],
+  metricNames: readonly string[],
+  options: { intervals: "first" | "all"; showTokens: boolean },
+): LeaderboardTable {
+  const withInterval = (index: number) =>
+    options.intervals === "all" || index === 0;
+  const { varying, fixed } = splitAxes(summaries.map((cell) => cell.params));
+  const tokens = (summary: CellSummary) =>
+    options.showTokens
+      ? [String(summary.inputTokens + summary.outputTokens)]
+      : [];
+  const rows = rankCells(summaries, metricNames[0]).map((summary, rank) => {
     const parameters = describeParameters(summary.params);
-    table.push([
-      String(index + 1),
+    return [
+      String(rank + 1),
       ...varying.map((axis) => parameters[axis]),
       ...metricNames.map((name, index) =>
         withInterval(index)
@@ -53,20 +84,27 @@ export function renderLeaderboard(
       ),
       formatMs(summary.latencyMs.p50),
       formatMs(summary.latencyMs.p95),
-      String(summary.inputTokens + summary.outputTokens),
+      ...tokens(summary),
       formatUsd(summary.costUsd),
       `${summary.errorCount}/${summary.caseCount}`,
-    ]);
+    ];
   });
-
-  const shared = fixed.map(([axis, value]) => `${axis}=${value}`).join("  ");
-  const header = shared === "" ? "" : `All cells: ${shared}\n`;
-  return `${header}${table.toString()}\n`;
+  const head = [
+    "#",
+    ...varying,
+    ...metricNames,
+    "p50 ms",
+    "p95 ms",
+    ...(options.showTokens ? ["tokens"] : []),
+    "cost",
+    "errors",
+  ];
+  return { head, rows, varying, fixed };
 }
 
 /** Best first by `metric`; unscored cells last; matrix order breaks ties. */
 export function rankCells(
-  summaries: CellSummary[],
+  summaries: readonly CellSummary[],
   metric: string | undefined,
 ): CellSummary[] {
   if (metric === undefined) return [...summaries];

@@ -1,11 +1,6 @@
 import type { CaseRecord, CellSummary } from "../../spec/records.js";
-import { axisEffects } from "../../statistics/axis-effects.js";
 import { paretoFront } from "../../statistics/pareto-front.js";
-import {
-  type AxisName,
-  describeParameters,
-  splitAxes,
-} from "./cell-parameters.js";
+import { cellAxisEffects } from "./cell-axis-effects.js";
 import { formatMs, formatScore, formatUsd } from "./format-values.js";
 
 /**
@@ -56,20 +51,7 @@ function renderAxisEffects(
   cases: CaseRecord[],
   metric: string,
 ): string {
-  const { varying } = splitAxes(summaries.map((cell) => cell.params));
-  if (varying.length === 0) return "";
-  const scoresByCell = scoresOf(cases, metric);
-  const axes = Object.fromEntries(
-    varying.map((axis) => [
-      axis,
-      (cell: CellSummary) => describeParameters(cell.params)[axis as AxisName],
-    ]),
-  );
-  const effects = axisEffects(
-    summaries,
-    axes,
-    (cell) => scoresByCell.get(cell.cellKey) ?? [],
-  );
+  const effects = cellAxisEffects(summaries, cases, metric);
   if (effects.length === 0) return "";
   const width = Math.max(...effects.map((effect) => effect.level.length));
   const lines = effects.map(
@@ -78,16 +60,4 @@ function renderAxisEffects(
       `${formatScore(effect.mean)} [${formatScore(effect.low)}, ${formatScore(effect.high)}]`,
   );
   return `\nEffect of each axis on ${metric} (mean over the cases of its cells, 95% interval):\n${lines.join("\n")}\n`;
-}
-
-function scoresOf(cases: CaseRecord[], metric: string): Map<string, number[]> {
-  const scores = new Map<string, number[]>();
-  for (const record of cases) {
-    const score = record.error === null ? record.scores[metric] : null;
-    if (typeof score !== "number") continue;
-    const list = scores.get(record.cellKey);
-    if (list === undefined) scores.set(record.cellKey, [score]);
-    else list.push(score);
-  }
-  return scores;
 }

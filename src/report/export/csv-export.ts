@@ -1,20 +1,8 @@
 import { stringify } from "csv-stringify/sync";
-import { describeParameters } from "../../cli/render/cell-parameters.js";
+import { AXES, describeParameters } from "../../cli/render/cell-parameters.js";
 import type { CellSummary } from "../../spec/records.js";
 import type { RecordedRun } from "../../store/recorded-run.js";
-
-/** The tables `fmops report --format csv` writes. */
-export const CSV_TABLES = ["cases", "cells"] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
-
-const axisColumns = [
-  "chunking",
-  "embedder",
-  "retrieval",
-  "top_k",
-  "model",
-  "prompt",
-] as const;
+import type { CsvTable } from "./csv-tables.js";
 
 type CsvValue = string | number | boolean | null;
 
@@ -62,7 +50,7 @@ export function csvColumns(
     "run_id",
     "cell_key",
     "cell_label",
-    ...axisColumns,
+    ...AXES,
     "case_count",
     "error_count",
     ...metricNames.flatMap((name) => [

@@ -1,13 +1,7 @@
-import {
-  type AxisName,
-  describeParameters,
-  splitAxes,
-} from "../../cli/render/cell-parameters.js";
+import { cellAxisEffects } from "../../cli/render/cell-axis-effects.js";
 import { formatScore } from "../../cli/render/format-values.js";
 import type { CaseRecord, CellSummary } from "../../spec/records.js";
-import { axisEffects } from "../../statistics/axis-effects.js";
 import type { ReportBlock } from "../document/report-block.js";
-import { scoresByCell } from "../run-results.js";
 
 /** The mean of the first metric at each level of each axis that varies. */
 export function axisEffectsSection(
@@ -15,19 +9,7 @@ export function axisEffectsSection(
   cases: readonly CaseRecord[],
   metric: string,
 ): ReportBlock[] {
-  const { varying } = splitAxes(summaries.map((cell) => cell.params));
-  const scores = scoresByCell(cases, metric);
-  const axes = Object.fromEntries(
-    varying.map((axis) => [
-      axis,
-      (cell: CellSummary) => describeParameters(cell.params)[axis as AxisName],
-    ]),
-  );
-  const effects = axisEffects(
-    summaries,
-    axes,
-    (cell) => scores.get(cell.cellKey) ?? [],
-  );
+  const effects = cellAxisEffects(summaries, cases, metric);
   if (effects.length === 0) return [];
   return [
     { kind: "heading", level: 2, text: "Effect of each axis" },

@@ -1,14 +1,19 @@
-import { formatScore } from "../../cli/render/format-values.js";
+import {
+  formatChange,
+  formatPValue,
+  formatScore,
+} from "../../cli/render/format-values.js";
 import { rankCells } from "../../cli/render/render-leaderboard.js";
 import {
   compareCells,
   type MetricComparison,
 } from "../../comparison/compare-cells.js";
+import { pairCellsByKey } from "../../comparison/pair-cells.js";
+import { caseScore } from "../../evaluation/case-score.js";
 import type { CaseRecord, CellSummary } from "../../spec/records.js";
 import type { ReportBlock, RichText } from "../document/report-block.js";
 import { excerpt } from "../excerpt.js";
-import { formatChange, formatPValue } from "../format-change.js";
-import { caseScore, type RunResults } from "../run-results.js";
+import type { RunResults } from "../run-results.js";
 
 /** How many per-question regressions the section lists. */
 export const REGRESSION_COUNT = 10;
@@ -35,14 +40,14 @@ export function pairWithBaseline(
   current: RunResults,
   baseline: RunResults,
 ): CellPair[] {
-  const baselineByKey = new Map(
-    baseline.summaries.map((cell) => [cell.cellKey, cell]),
+  const shared = pairCellsByKey(
+    current.summaries,
+    baseline.summaries,
+    (cell) => cell.cellKey,
   );
-  const shared = current.summaries.flatMap((cell) => {
-    const match = baselineByKey.get(cell.cellKey);
-    return match === undefined ? [] : [{ current: cell, baseline: match }];
-  });
-  if (shared.length > 0) return shared;
+  if (shared.length > 0) {
+    return shared.map(([cell, match]) => ({ current: cell, baseline: match }));
+  }
   const [bestCurrent] = rankCells(current.summaries, current.metricNames[0]);
   const [bestBaseline] = rankCells(baseline.summaries, baseline.metricNames[0]);
   return bestCurrent === undefined || bestBaseline === undefined

@@ -1,9 +1,9 @@
 import { formatScore } from "../../cli/render/format-values.js";
 import { rankCells } from "../../cli/render/render-leaderboard.js";
+import { caseScore } from "../../evaluation/case-score.js";
 import type { CaseRecord, CellSummary } from "../../spec/records.js";
 import type { ReportBlock } from "../document/report-block.js";
 import { excerpt } from "../excerpt.js";
-import { caseScore } from "../run-results.js";
 
 /** How many cases the section lists. */
 export const WORST_CASE_COUNT = 10;

@@ -1,5 +1,5 @@
-import { niceLinearScale } from "./linear-scale.js";
-import { svgElement, svgText } from "./svg-element.js";
+import { type LinearScale, niceLinearScale } from "./linear-scale.js";
+import { type SvgAttributes, svgElement, svgText } from "./svg-element.js";
 
 /** One point of a scatter chart. */
 export interface ScatterPoint {
@@ -89,8 +89,8 @@ export function renderScatterChart(spec: ScatterChartSpec): string {
         },
         svgText(spec.title),
       ),
-      drawXAxis(xScale.ticks, xScale.tickDecimals, xScale.toPixel, spec.xLabel),
-      drawYAxis(yScale.ticks, yScale.tickDecimals, yScale.toPixel, spec.yLabel),
+      drawAxis(xAxisPlacement(), xScale, spec.xLabel),
+      drawAxis(yAxisPlacement(), yScale, spec.yLabel),
       drawFront(placed.filter((point) => point.isHighlighted)),
       ...placed.map(drawPoint),
       ...drawMarkers(placed),
@@ -101,75 +101,74 @@ export function renderScatterChart(spec: ScatterChartSpec): string {
 
 type PlacedPoint = ScatterPoint & { cx: number; cy: number };
 
-function drawXAxis(
-  ticks: readonly number[],
-  decimals: number,
-  toPixel: (value: number) => number,
-  label: string,
-): string {
-  const { plotTop, plotBottom, plotLeft, plotRight } = scatterLayout;
-  const marks = ticks.map((tick) => {
-    const x = toPixel(tick);
-    return [
-      line(x, plotTop, x, plotBottom, colours.grid),
-      line(x, plotBottom, x, plotBottom + 5, colours.axis),
-      svgElement(
-        "text",
-        { x, y: plotBottom + 20, "text-anchor": "middle" },
-        svgText(tick.toFixed(decimals)),
-      ),
-    ].join("");
-  });
-  return svgElement("g", { class: "x-axis" }, [
-    ...marks,
-    line(plotLeft, plotBottom, plotRight, plotBottom, colours.axis),
-    svgElement(
-      "text",
-      {
-        x: (plotLeft + plotRight) / 2,
-        y: plotBottom + 42,
-        "text-anchor": "middle",
-        "font-size": 13,
-      },
-      svgText(label),
-    ),
-  ]);
+/** What sets one axis apart from the other: where its parts are drawn. */
+interface AxisPlacement {
+  className: string;
+  gridLine: (at: number) => string;
+  tickMark: (at: number) => string;
+  tickLabel: (at: number) => SvgAttributes;
+  axisLine: string;
+  label: SvgAttributes;
 }
 
-function drawYAxis(
-  ticks: readonly number[],
-  decimals: number,
-  toPixel: (value: number) => number,
+function xAxisPlacement(): AxisPlacement {
+  const { plotTop, plotBottom, plotLeft, plotRight } = scatterLayout;
+  return {
+    className: "x-axis",
+    gridLine: (x) => line(x, plotTop, x, plotBottom, colours.grid),
+    tickMark: (x) => line(x, plotBottom, x, plotBottom + 5, colours.axis),
+    tickLabel: (x) => ({ x, y: plotBottom + 20, "text-anchor": "middle" }),
+    axisLine: line(plotLeft, plotBottom, plotRight, plotBottom, colours.axis),
+    label: {
+      x: (plotLeft + plotRight) / 2,
+      y: plotBottom + 42,
+      "text-anchor": "middle",
+      "font-size": 13,
+    },
+  };
+}
+
+function yAxisPlacement(): AxisPlacement {
+  const { plotTop, plotBottom, plotLeft, plotRight } = scatterLayout;
+  const middle = (plotTop + plotBottom) / 2;
+  return {
+    className: "y-axis",
+    gridLine: (y) => line(plotLeft, y, plotRight, y, colours.grid),
+    tickMark: (y) => line(plotLeft - 5, y, plotLeft, y, colours.axis),
+    tickLabel: (y) => ({ x: plotLeft - 8, y: y + 4, "text-anchor": "end" }),
+    axisLine: line(plotLeft, plotTop, plotLeft, plotBottom, colours.axis),
+    label: {
+      x: 18,
+      y: middle,
+      "text-anchor": "middle",
+      "font-size": 13,
+      transform: `rotate(-90 18 ${middle})`,
+    },
+  };
+}
+
+/** An axis: a grid line, a tick and a number at each tick, and its label. */
+function drawAxis(
+  placement: AxisPlacement,
+  scale: LinearScale,
   label: string,
 ): string {
-  const { plotTop, plotBottom, plotLeft, plotRight } = scatterLayout;
-  const marks = ticks.map((tick) => {
-    const y = toPixel(tick);
+  const marks = scale.ticks.map((tick) => {
+    const at = scale.toPixel(tick);
     return [
-      line(plotLeft, y, plotRight, y, colours.grid),
-      line(plotLeft - 5, y, plotLeft, y, colours.axis),
+      placement.gridLine(at),
+      placement.tickMark(at),
       svgElement(
         "text",
-        { x: plotLeft - 8, y: y + 4, "text-anchor": "end" },
-        svgText(tick.toFixed(decimals)),
+        placement.tickLabel(at),
+        svgText(tick.toFixed(scale.tickDecimals)),
       ),
     ].join("");
   });
-  const middle = (plotTop + plotBottom) / 2;
-  return svgElement("g", { class: "y-axis" }, [
+  return svgElement("g", { class: placement.className }, [
     ...marks,
-    line(plotLeft, plotTop, plotLeft, plotBottom, colours.axis),
-    svgElement(
-      "text",
-      {
-        x: 18,
-        y: middle,
-        "text-anchor": "middle",
-        "font-size": 13,
-        transform: `rotate(-90 18 ${middle})`,
-      },
-      svgText(label),
-    ),
+    placement.axisLine,
+    svgElement("text", placement.label, svgText(label)),
   ]);
 }
 
