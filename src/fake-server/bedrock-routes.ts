@@ -6,6 +6,7 @@ import { z } from "zod";
 import { decodeTokens, encodeTokens } from "../util/count-tokens.js";
 import { fakeEmbedding, fakePromptTokens, fakeReply } from "./fake-content.js";
 import type {
+  FakeReply,
   FakeRequestContext,
   FakeRoute,
   FaultWriter,
@@ -104,19 +105,19 @@ export const bedrockRoutes: FakeRoute[] = [
     method: "POST",
     path: /^\/model\/(?<modelId>[^/]+)\/converse$/,
     vendor: "bedrock",
-    handle: (context) => answerOrFail(context, handleConverse),
+    prepare: (context) => answerOrFail(context, handleConverse),
   },
   {
     method: "POST",
     path: /^\/model\/(?<modelId>[^/]+)\/converse-stream$/,
     vendor: "bedrock",
-    handle: (context) => answerOrFail(context, handleConverseStream),
+    prepare: (context) => answerOrFail(context, handleConverseStream),
   },
   {
     method: "POST",
     path: /^\/model\/(?<modelId>[^/]+)\/invoke$/,
     vendor: "bedrock",
-    handle: (context) => answerOrFail(context, handleInvoke),
+    prepare: (context) => answerOrFail(context, handleInvoke),
   },
 ];
 
@@ -148,63 +149,78 @@ export const writeBedrockFault: FaultWriter = (fault, context) => {
   writeMalformedBody(context);
 };
 
-async function answerOrFail(
+/** The route's answer, or the Bedrock error it threw while reading the request. */
+function answerOrFail(
   context: FakeRequestContext,
-  handle: (context: FakeRequestContext) => Promise<void>,
-): Promise<void> {
+  prepare: (context: FakeRequestContext) => FakeReply,
+): FakeReply {
   try {
-    await handle(context);
+    return prepare(context);
   } catch (error) {
     if (!(error instanceof BedrockFakeError)) throw error;
-    writeBedrockError(context.response, error);
+    return () => writeBedrockError(context.response, error);
   }
 }
 
-async function handleConverse(context: FakeRequestContext): Promise<void> {
+function handleConverse(context: FakeRequestContext): FakeReply {
   const body = parseBody(context, converseBodySchema);
   assertChatModel(context.pathParameters.modelId ?? "");
   const answer = answerConverse(body, context.options);
-  writeJson(
-    context.response,
-    200,
-    {
-      output: {
-        message: { role: "assistant", content: [{ text: answer.text }] },
-      },
-      stopReason: answer.stopReason,
-      usage: usageOf(answer),
-      metrics: { latencyMs: context.options.latencyMs },
+  const reply = {
+    output: {
+      message: { role: "assistant", content: [{ text: answer.text }] },
     },
-    { "x-amzn-requestid": randomUUID() },
-  );
+    stopReason: answer.stopReason,
+    usage: usageOf(answer),
+    metrics: { latencyMs: context.options.latencyMs },
+  };
+  return () =>
+    writeJson(context.response, 200, reply, {
+      "x-amzn-requestid": randomUUID(),
+    });
 }
 
-async function handleConverseStream(
-  context: FakeRequestContext,
-): Promise<void> {
+/**
+ * ConverseStream's events, encoded before the answer is due: the message
+ * start goes with the first delta, the stop and metadata events with the
+ * last, and the server pauses only between deltas.
+ */
+function handleConverseStream(context: FakeRequestContext): FakeReply {
   const body = parseBody(context, converseBodySchema);
   assertChatModel(context.pathParameters.modelId ?? "");
   const answer = answerConverse(body, context.options);
-  const { response } = context;
-  response.writeHead(200, {
-    "content-type": EVENT_STREAM_CONTENT_TYPE,
-    "x-amzn-requestid": randomUUID(),
-  });
-  response.write(encodeEvent("messageStart", { role: "assistant" }));
   const deltas = splitIntoDeltas(answer.text);
-  for (const [index, delta] of deltas.entries()) {
-    if (index > 0) await context.pauseBetweenDeltas();
-    if (response.destroyed) return; // the client went away
-    const event = { contentBlockIndex: 0, delta: { text: delta } };
-    response.write(encodeEvent("contentBlockDelta", event));
-  }
-  response.write(encodeEvent("contentBlockStop", { contentBlockIndex: 0 }));
-  response.write(encodeEvent("messageStop", { stopReason: answer.stopReason }));
   const metrics = { latencyMs: context.options.latencyMs * deltas.length };
-  response.end(encodeEvent("metadata", { usage: usageOf(answer), metrics }));
+  const parts: Uint8Array[][] = deltas.map((delta) => [
+    encodeEvent("contentBlockDelta", {
+      contentBlockIndex: 0,
+      delta: { text: delta },
+    }),
+  ]);
+  parts[0]?.unshift(encodeEvent("messageStart", { role: "assistant" }));
+  parts
+    .at(-1)
+    ?.push(
+      encodeEvent("contentBlockStop", { contentBlockIndex: 0 }),
+      encodeEvent("messageStop", { stopReason: answer.stopReason }),
+      encodeEvent("metadata", { usage: usageOf(answer), metrics }),
+    );
+  return async () => {
+    const { response } = context;
+    response.writeHead(200, {
+      "content-type": EVENT_STREAM_CONTENT_TYPE,
+      "x-amzn-requestid": randomUUID(),
+    });
+    for (const [index, events] of parts.entries()) {
+      if (index > 0) await context.pauseBetweenDeltas();
+      if (response.destroyed) return; // the client went away
+      response.write(Buffer.concat(events));
+    }
+    response.end();
+  };
 }
 
-async function handleInvoke(context: FakeRequestContext): Promise<void> {
+function handleInvoke(context: FakeRequestContext): FakeReply {
   const modelId = context.pathParameters.modelId ?? "";
   const family = EMBEDDING_MODELS[modelId];
   if (family === undefined) {
@@ -219,11 +235,12 @@ async function handleInvoke(context: FakeRequestContext): Promise<void> {
     family === "cohere"
       ? embedCohere(context)
       : embedTitan(context, family === "titan-v2");
-  writeJson(context.response, 200, payload, {
-    "x-amzn-requestid": randomUUID(),
-    "x-amzn-bedrock-input-token-count": String(inputTokens),
-    "x-amzn-bedrock-invocation-latency": String(context.options.latencyMs),
-  });
+  return () =>
+    writeJson(context.response, 200, payload, {
+      "x-amzn-requestid": randomUUID(),
+      "x-amzn-bedrock-input-token-count": String(inputTokens),
+      "x-amzn-bedrock-invocation-latency": String(context.options.latencyMs),
+    });
 }
 
 function embedTitan(context: FakeRequestContext, isVersion2: boolean) {

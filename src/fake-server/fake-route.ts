@@ -13,8 +13,6 @@ export interface FakeRequestContext {
   /** Named groups of the route's path pattern (e.g. `modelId`). */
   pathParameters: Record<string, string>;
   options: ResolvedFakeServerOptions;
-  /** Waits the configured latency; the server calls it before each route. */
-  delay: () => Promise<void>;
   /** Waits the pause between two deltas of a stream. */
   pauseBetweenDeltas: () => Promise<void>;
 }
@@ -26,8 +24,17 @@ export interface FakeRoute {
   path: RegExp;
   /** The vendor whose error format injected faults use. */
   vendor: "openai" | "bedrock";
-  handle(context: FakeRequestContext): Promise<void>;
+  /**
+   * Reads the request and works out the whole answer, success or error.
+   * The server sends it once the configured latency has passed since the
+   * request arrived, so that work happens within the latency rather than
+   * after it: answers due together leave together, as from a real server.
+   */
+  prepare(context: FakeRequestContext): FakeReply;
 }
+
+/** Sends an answer prepared by a route; a stream may pause in between. */
+export type FakeReply = () => void | Promise<void>;
 
 /** Writes an injected failure in the route vendor's own error format. */
 export type FaultWriter = (

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { ServerResponse } from "node:http";
 import type { FakeRequestContext, FakeRoute } from "./fake-route.js";
 import { isAuthorized, writeUnauthorized } from "./openai-routes-auth.js";
 import {
@@ -21,31 +20,33 @@ export const chatCompletionsRoute: FakeRoute = {
   method: "POST",
   path: /^\/v1\/chat\/completions$/,
   vendor: "openai",
-  async handle(context) {
-    if (!isAuthorized(context)) return writeUnauthorized(context);
+  prepare(context) {
+    if (!isAuthorized(context)) return () => writeUnauthorized(context);
     const parsed = parseChatRequest(context.body);
     if (!parsed.isValid) {
       const { message, param } = parsed.problem;
-      return writeInvalidRequest(context.response, message, param);
+      return () => writeInvalidRequest(context.response, message, param);
     }
     const completion = composeChatCompletion(parsed.value, context.options);
     const identity = newCompletionIdentity(parsed.value.model);
-    if (!parsed.value.isStream) {
-      return writeJson(context.response, 200, {
-        ...identity,
-        object: "chat.completion",
-        choices: [
-          {
-            index: 0,
-            message: { role: "assistant", content: completion.content },
-            logprobs: null,
-            finish_reason: completion.finishReason,
-          },
-        ],
-        usage: completion.usage,
-      });
+    if (parsed.value.isStream) {
+      const parts = streamParts(parsed.value, completion, identity);
+      return () => sendStream(context, parts);
     }
-    await streamCompletion(context, parsed.value, completion, identity);
+    const body = {
+      ...identity,
+      object: "chat.completion",
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content: completion.content },
+          logprobs: null,
+          finish_reason: completion.finishReason,
+        },
+      ],
+      usage: completion.usage,
+    };
+    return () => writeJson(context.response, 200, body);
   },
 };
 
@@ -65,53 +66,61 @@ function newCompletionIdentity(model: string): CompletionIdentity {
 }
 
 /**
- * Streams the completion the way OpenAI does: a first chunk carrying the
- * role, content deltas, a chunk with the finish reason, a usage chunk with
- * no choices when asked for, then `[DONE]`. The skeleton waited once before
- * calling; this waits again between deltas, so a stream lasts longer than
- * its time to first token, as real ones do.
+ * The completion as OpenAI streams it, in Server-Sent Events: a first
+ * chunk carrying the role, content deltas, a chunk with the finish reason,
+ * a usage chunk with no choices when asked for, then `[DONE]`. Each part
+ * holds one content delta with whatever comes before or after it, and is
+ * sent in one write: the server pauses between parts, never inside one.
  */
-async function streamCompletion(
-  context: FakeRequestContext,
+function streamParts(
   request: FakeChatRequest,
   completion: FakeChatCompletion,
   identity: CompletionIdentity,
+): string[] {
+  const usageField = request.includesUsage ? { usage: null } : {};
+  const event = (choice: object | null, extra: object = usageField) =>
+    `data: ${JSON.stringify({
+      ...identity,
+      object: "chat.completion.chunk",
+      choices: choice === null ? [] : [choice],
+      ...extra,
+    })}\n\n`;
+  const parts = splitIntoDeltas(completion.content).map((text) =>
+    event(delta({ content: text }, null)),
+  );
+  const opening = event(delta({ role: "assistant", content: "" }, null));
+  let closing = event(delta({}, completion.finishReason));
+  if (request.includesUsage)
+    closing += event(null, { usage: completion.usage });
+  closing += "data: [DONE]\n\n";
+  parts[0] = opening + (parts[0] ?? "");
+  parts[parts.length - 1] += closing;
+  return parts;
+}
+
+/**
+ * Sends the parts with the configured pause between them, so a stream
+ * lasts longer than its time to first token, as real ones do.
+ */
+async function sendStream(
+  context: FakeRequestContext,
+  parts: readonly string[],
 ): Promise<void> {
   const { response } = context;
   response.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
   });
-  const usageField = request.includesUsage ? { usage: null } : {};
-  const writeChunk = (choice: object | null, extra: object = usageField) =>
-    writeEvent(response, {
-      ...identity,
-      object: "chat.completion.chunk",
-      choices: choice === null ? [] : [choice],
-      ...extra,
-    });
-
-  // Chunks written without a pause between them leave in one packet, as
-  // a real server's buffered writes do; one write a chunk would cost both
-  // ends a packet each.
-  response.cork();
-  writeChunk(delta({ role: "assistant", content: "" }, null));
-  for (const [index, text] of splitIntoDeltas(completion.content).entries()) {
-    if (index > 0) await pauseUncorked(context);
-    if (response.destroyed) return; // the client went away
-    writeChunk(delta({ content: text }, null));
+  if (context.options.streamDeltaDelayMs <= 0) {
+    response.end(parts.join(""));
+    return;
   }
-  writeChunk(delta({}, completion.finishReason));
-  if (request.includesUsage) writeChunk(null, { usage: completion.usage });
-  response.end("data: [DONE]\n\n");
-}
-
-/** Sends what is written so far before a pause between deltas. */
-async function pauseUncorked(context: FakeRequestContext): Promise<void> {
-  if (context.options.streamDeltaDelayMs <= 0) return;
-  context.response.uncork();
-  await context.pauseBetweenDeltas();
-  context.response.cork();
+  for (const [index, part] of parts.entries()) {
+    if (index > 0) await context.pauseBetweenDeltas();
+    if (response.destroyed) return; // the client went away
+    response.write(part);
+  }
+  response.end();
 }
 
 function delta(content: object, finishReason: string | null): object {
@@ -121,10 +130,6 @@ function delta(content: object, finishReason: string | null): object {
     logprobs: null,
     finish_reason: finishReason,
   };
-}
-
-function writeEvent(response: ServerResponse, value: object): void {
-  response.write(`data: ${JSON.stringify(value)}\n\n`);
 }
 
 /** Splits before each whitespace so the deltas join back to the text. */

@@ -14,18 +14,18 @@ export const embeddingsRoute: FakeRoute = {
   method: "POST",
   path: /^\/v1\/embeddings$/,
   vendor: "openai",
-  async handle(context) {
-    if (!isAuthorized(context)) return writeUnauthorized(context);
+  prepare(context) {
+    if (!isAuthorized(context)) return () => writeUnauthorized(context);
     const parsed = parseEmbeddingRequest(context.body);
     if (!parsed.isValid) {
       const { message, param } = parsed.problem;
-      return writeInvalidRequest(context.response, message, param);
+      return () => writeInvalidRequest(context.response, message, param);
     }
     const request = parsed.value;
     const dimensions =
       request.dimensions ?? context.options.embeddingDimensions;
     const promptTokens = fakePromptTokens(request.inputs);
-    writeJson(context.response, 200, {
+    const body = {
       object: "list",
       data: request.inputs.map((text, index) => ({
         object: "embedding",
@@ -37,7 +37,8 @@ export const embeddingsRoute: FakeRoute = {
       })),
       model: request.model,
       usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
-    });
+    };
+    return () => writeJson(context.response, 200, body);
   },
 };
 

@@ -248,6 +248,43 @@ describe("POST /v1/chat/completions as a stream", () => {
   });
 });
 
+describe("latency", () => {
+  // Timers may fire up to a millisecond early against performance.now().
+  const TIMER_SLACK_MS = 2;
+
+  it("holds every answer, errors included, for the latency, and pauses between deltas", async () => {
+    const base = await start({
+      latencyMs: 40,
+      streamDeltaDelayMs: 20,
+      outputTokens: 10,
+    });
+    const startMs = performance.now();
+    const response = await post(`${base}/chat/completions`, {
+      model: "gpt-4o-mini",
+      messages: MESSAGES,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const headersMs = performance.now() - startMs;
+    const data = sseData(await response.text());
+    const wholeMs = performance.now() - startMs;
+    expect(headersMs).toBeGreaterThanOrEqual(40 - TIMER_SLACK_MS);
+    // Three deltas: two pauses after the first byte.
+    expect(wholeMs).toBeGreaterThanOrEqual(40 + 2 * 20 - TIMER_SLACK_MS);
+    // role chunk, 3 deltas, finish, usage, DONE: the same as unpaused.
+    expect(data).toHaveLength(7);
+
+    const badStartMs = performance.now();
+    const bad = await post(`${base}/chat/completions`, {
+      model: "gpt-4o-mini",
+    });
+    expect(bad.status).toBe(400);
+    expect(performance.now() - badStartMs).toBeGreaterThanOrEqual(
+      40 - TIMER_SLACK_MS,
+    );
+  });
+});
+
 describe("bad chat requests", () => {
   const cases: [string, unknown, string | null][] = [
     ["a body that is not JSON", "{model:", null],

@@ -12,17 +12,18 @@ const modelsRoute: FakeRoute = {
   method: "GET",
   path: /^\/v1\/models$/,
   vendor: "openai",
-  async handle({ response }) {
-    writeJson(response, 200, {
-      object: "list",
-      data: LISTED_MODELS.map((id) => ({
-        id,
-        object: "model",
-        created: 1_700_000_000,
-        owned_by: "fmops-fake",
-      })),
-    });
-  },
+  prepare:
+    ({ response }) =>
+    () =>
+      writeJson(response, 200, {
+        object: "list",
+        data: LISTED_MODELS.map((id) => ({
+          id,
+          object: "model",
+          created: 1_700_000_000,
+          owned_by: "fmops-fake",
+        })),
+      }),
 };
 
 /** The OpenAI endpoints the fake server speaks. */

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { bedrockRoutes, writeBedrockFault } from "./bedrock-routes.js";
 import type {
+  FakeReply,
   FakeRequestContext,
   FakeRoute,
   FaultWriter,
@@ -83,6 +84,7 @@ async function handleRequest(
   faults: FaultInjector,
   stats: FakeServerStats,
 ): Promise<void> {
+  const dueMs = performance.now() + options.latencyMs;
   const path = new URL(request.url ?? "/", "http://fake").pathname;
   const match = findRoute(routes, request.method ?? "GET", path);
   const body = await readBody(request);
@@ -92,8 +94,6 @@ async function handleRequest(
     });
     return;
   }
-  const delay = () =>
-    options.latencyMs > 0 ? sleep(options.latencyMs) : Promise.resolve();
   const pauseBetweenDeltas = () =>
     options.streamDeltaDelayMs > 0
       ? sleep(options.streamDeltaDelayMs)
@@ -104,18 +104,23 @@ async function handleRequest(
     body,
     pathParameters: match.parameters,
     options,
-    delay,
     pauseBetweenDeltas,
   };
   const fault = faults.next();
   if (fault !== null) stats.faults += 1;
   if (fault === "timeout") return; // never answer; the client's timeout fires
-  await delay();
-  if (fault !== null) {
-    FAULT_WRITERS[match.route.vendor](fault, context);
-    return;
-  }
-  await match.route.handle(context);
+  const reply: FakeReply =
+    fault === null
+      ? match.route.prepare(context)
+      : () => FAULT_WRITERS[match.route.vendor](fault, context);
+  await waitUntil(dueMs);
+  await reply();
+}
+
+/** Sleeps until `performance.now()` reaches `dueMs`, rounded up to whole milliseconds. */
+function waitUntil(dueMs: number): Promise<void> {
+  const waitMs = Math.ceil(dueMs - performance.now());
+  return waitMs > 0 ? sleep(waitMs) : Promise.resolve();
 }
 
 function findRoute(routes: readonly FakeRoute[], method: string, path: string) {
