@@ -5,6 +5,7 @@ import {
   openResultsStore,
 } from "../store/open-results-store.js";
 import type { ResultsStore } from "../store/results-store.js";
+import { sampleRunRecord } from "../test-support/run-record.test-support.js";
 import { resolveBaseline, resolveRun } from "./resolve-baseline.js";
 
 let store: ResultsStore;
@@ -25,22 +26,11 @@ function addRun(
   status: RunStatus,
 ): RunRecord {
   const startedAt = `2026-12-03T17:${String(minute).padStart(2, "0")}:00.000Z`;
-  const run: RunRecord = {
-    id,
+  const run = sampleRunRecord(id, {
     experimentName,
     experimentPath: `/repo/${experimentName}.yaml`,
-    configJson: "{}",
-    configHash: "c0ffee",
-    datasetHash: "da7a",
-    gitCommit: null,
-    fmopsVersion: "0.1.0",
     startedAt,
-    endedAt: null,
-    status: "running",
-    statusReason: null,
-    warnings: [],
-    summary: null,
-  };
+  });
   store.createRun(run);
   if (status !== "running") {
     store.finishRun(id, {

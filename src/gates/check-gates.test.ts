@@ -6,6 +6,7 @@ import type {
   CellSummary,
   RunRecord,
 } from "../spec/records.js";
+import { sampleRunRecord } from "../test-support/run-record.test-support.js";
 import { checkGates, type GateBaseline } from "./check-gates.js";
 import type { GatedRun } from "./gated-run.js";
 import { runFailure } from "./run-failure.js";
@@ -20,22 +21,10 @@ const params: CellParams = {
 };
 
 function runRecord(id: string, status: RunRecord["status"]): RunRecord {
-  return {
-    id,
-    experimentName: "ci",
-    experimentPath: "/repo/ci.yaml",
-    configJson: "{}",
-    configHash: "c0ffee",
-    datasetHash: "da7a",
-    gitCommit: null,
-    fmopsVersion: "0.1.0",
-    startedAt: "2026-12-03T17:00:00.000Z",
+  return sampleRunRecord(id, {
     endedAt: "2026-12-03T17:01:00.000Z",
     status,
-    statusReason: null,
-    warnings: [],
-    summary: null,
-  };
+  });
 }
 
 function summary(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RunRecord } from "../spec/records.js";
+import { sampleRunRecord } from "../test-support/run-record.test-support.js";
 import { inMemoryStorePath, openResultsStore } from "./open-results-store.js";
 import type { ResultsStore } from "./results-store.js";
 
@@ -10,30 +10,11 @@ beforeEach(() => {
   now = new Date("2026-12-03T18:00:00Z");
   store = openResultsStore(inMemoryStorePath, { clock: () => now });
   for (const id of ["20261203-170100-aaaa", "20261203-170200-bbbb"]) {
-    store.createRun(runRecord(id));
+    store.createRun(sampleRunRecord(id));
   }
 });
 
 afterEach(() => store.close());
-
-function runRecord(id: string): RunRecord {
-  return {
-    id,
-    experimentName: "ci",
-    experimentPath: "/repo/ci.yaml",
-    configJson: "{}",
-    configHash: "c0ffee",
-    datasetHash: "da7a",
-    gitCommit: null,
-    fmopsVersion: "0.1.0",
-    startedAt: "2026-12-03T17:00:00.000Z",
-    endedAt: null,
-    status: "running",
-    statusReason: null,
-    warnings: [],
-    summary: null,
-  };
-}
 
 describe("run labels", () => {
   it("attaches a label, then moves it and says from where", () => {
