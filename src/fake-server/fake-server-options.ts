@@ -7,7 +7,8 @@ export interface FakeServerOptions {
   /** 0 picks a free port. @default 0 */
   port?: number;
   /**
-   * Delay before each answer's first byte: the whole latency of a JSON
+   * Time from a request's arrival to its answer's first byte, however
+   * long the answer takes to prepare: the whole latency of a JSON
    * answer, the time to first token of a stream (whose events then follow
    * at once). @default 0
    */

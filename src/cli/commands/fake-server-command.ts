@@ -38,7 +38,10 @@ export function fakeServerCommand(io: CliIo) {
         .default(8787),
     )
     .addOption(
-      new Option("--latency-ms <n>", "delay before each answer")
+      new Option(
+        "--latency-ms <n>",
+        "time from each request's arrival to its answer's first byte",
+      )
         .argParser(parseWholeNumber)
         .default(0),
     )
