@@ -57,6 +57,13 @@ describe("bootstrapMeanInterval", () => {
     expect(bootstrapMeanInterval(values, { seed: 10 })).not.toEqual(first);
   });
 
+  it("gives the same interval whatever order the values come in", () => {
+    const values = Array.from({ length: 12 }, (_, index) => (index * index) / 121);
+    expect(bootstrapMeanInterval([...values].reverse())).toEqual(
+      bootstrapMeanInterval(values),
+    );
+  });
+
   it("nests a lower-confidence interval inside a higher one", () => {
     const values = [0.2, 0.9, 0.4, 0.4, 0.7, 0.1, 0.8, 0.5, 0.6, 0.3];
     const wide = bootstrapMeanInterval(values, { confidence: 0.95 });

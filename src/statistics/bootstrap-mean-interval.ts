@@ -1,3 +1,4 @@
+import { ascending } from "./ascending.js";
 import { drawBootstrapMeans } from "./bootstrap-means.js";
 import { checkFiniteValues } from "./check-finite-values.js";
 import { meanOf } from "./mean-of.js";
@@ -30,7 +31,8 @@ export const DEFAULT_BOOTSTRAP_RESAMPLES = 2_000;
  * the interval tends to be too narrow.
  *
  * Returns `null` for an empty list; a single value gives low = high = mean.
- * The same seed (default 1) gives the same interval.
+ * The same values, in any order, and the same seed (default 1) give the
+ * same interval: the draws are made from the values sorted.
  *
  * @throws FmopsError (`USAGE`) for a non-finite value or a bad option.
  */
@@ -45,10 +47,11 @@ export function bootstrapMeanInterval(
   checkFiniteValues(values, "values");
   if (values.length === 0) return null;
 
-  const mean = meanOf(values);
+  const sorted = ascending(values);
+  const mean = meanOf(sorted);
   if (values.length === 1) return { mean, low: mean, high: mean };
 
   const random = createSeededRandom(resolved.seed);
-  const means = drawBootstrapMeans(values, resolved.resamples, random);
+  const means = drawBootstrapMeans(sorted, resolved.resamples, random);
   return { mean, ...percentileInterval(means, resolved.confidence) };
 }

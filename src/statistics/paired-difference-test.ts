@@ -1,4 +1,5 @@
 import { FmopsError } from "../errors/index.js";
+import { ascending } from "./ascending.js";
 import { drawBootstrapMeans } from "./bootstrap-means.js";
 import { checkFiniteValues } from "./check-finite-values.js";
 import { meanOf } from "./mean-of.js";
@@ -38,6 +39,9 @@ export const DEFAULT_PAIRED_RESAMPLES = 5_000;
  * (default 5,000, at least 1,000) from one generator seeded with `seed`
  * (default 1). When every d_i is 0 the result is p = 1 and [0, 0].
  *
+ * The same pairs, in any order, with the same seed give the same result:
+ * the draws are made from the differences sorted.
+ *
  * Returns `null` when there are no pairs.
  *
  * @throws FmopsError (`USAGE`) when the lists differ in length, hold a
@@ -49,7 +53,7 @@ export function pairedDifferenceTest(
   options?: ResamplingOptions,
 ): PairedDifference | null {
   const resolved = resolveResamplingOptions(options, DEFAULT_PAIRED_RESAMPLES);
-  const differences = pairDifferences(left, right);
+  const differences = ascending(pairDifferences(left, right));
   if (differences.length === 0) return null;
 
   const random = createSeededRandom(resolved.seed);
