@@ -254,6 +254,21 @@ describe("checkGates", () => {
     });
   });
 
+  it("fails the best cell's drop even when another cell has become the best", () => {
+    // The baseline's best, a, falls from 0.9 to 0.5; b stays at 0.8 and
+    // is now the best: the run's best score fell by 0.1.
+    const before = gatedRun("before", { a: [0.9], b: [0.8] });
+    const now = gatedRun("now", { a: [0.5], b: [0.8] });
+
+    const [best] = checkGates([gate({ maxDrop: 0.05 })], now, { run: before });
+
+    expect(best).toMatchObject({
+      value: 0.8,
+      baselineValue: 0.9,
+      isPassing: false,
+    });
+  });
+
   it("fails regression rules when there is no baseline", () => {
     const run = gatedRun("now", { a: [1] });
 

@@ -200,18 +200,15 @@ interface BaselineCell {
 
 /**
  * The baseline's cell with the same key; for the `best` scope, the
- * baseline's best cell when the best cell has changed. A string says why
- * there is none.
+ * baseline's best cell, so that a run whose best score fell is caught
+ * even when another cell has become the best. A string says why there is
+ * none.
  */
 function findBaselineCell(context: RuleContext): BaselineCell | string {
   const { baseline, target } = context;
   if (baseline.run === null) return baseline.missingReason;
   const run = baseline.run;
-  const key =
-    run.cells.some((cell) => cell.key === target.cell?.key) ||
-    target.scope !== "best"
-      ? target.cell?.key
-      : run.bestCellKey;
+  const key = target.scope === "best" ? run.bestCellKey : target.cell?.key;
   const cell = run.cells.find((item) => item.key === key);
   const summary = run.summaries.find((item) => item.cellKey === key);
   if (cell === undefined) {

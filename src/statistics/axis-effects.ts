@@ -1,3 +1,4 @@
+import { groupBy } from "../util/group-by.js";
 import { bootstrapMeanInterval } from "./bootstrap-mean-interval.js";
 import type { ResamplingOptions } from "./resampling-options.js";
 
@@ -39,23 +40,8 @@ export function axisEffects<Cell>(
   options?: ResamplingOptions,
 ): AxisEffect[] {
   return Object.entries(axes).flatMap(([axis, levelOf]) =>
-    effectsOfAxis(axis, groupByLevel(cells, levelOf), score, options),
+    effectsOfAxis(axis, groupBy(cells, levelOf), score, options),
   );
-}
-
-/** Cells grouped by level; a Map keeps first-seen order. */
-function groupByLevel<Cell>(
-  cells: readonly Cell[],
-  levelOf: (cell: Cell) => string,
-): Map<string, Cell[]> {
-  const groups = new Map<string, Cell[]>();
-  for (const cell of cells) {
-    const level = levelOf(cell);
-    const group = groups.get(level);
-    if (group === undefined) groups.set(level, [cell]);
-    else group.push(cell);
-  }
-  return groups;
 }
 
 function effectsOfAxis<Cell>(

@@ -58,7 +58,10 @@ describe("bootstrapMeanInterval", () => {
   });
 
   it("gives the same interval whatever order the values come in", () => {
-    const values = Array.from({ length: 12 }, (_, index) => (index * index) / 121);
+    const values = Array.from(
+      { length: 12 },
+      (_, index) => (index * index) / 121,
+    );
     expect(bootstrapMeanInterval([...values].reverse())).toEqual(
       bootstrapMeanInterval(values),
     );

@@ -190,6 +190,8 @@ describe("fmops report --format csv", () => {
     const q4 = cases.filter((row) => row.question_id === "q4");
     expect(q4.map((row) => row.contains)).toEqual(["0", "0"]);
     expect(q4[0]?.question).toBe("What colour | shape is the office door?");
+    // No answer of this run came from the cache: 0, not an empty cell.
+    expect(new Set(cases.map((row) => row.is_cached))).toEqual(new Set(["0"]));
 
     const cells = parseRows(read("csv/results-cells.csv"));
     expect(cells.map((row) => row.top_k)).toEqual(["1", "2"]);

@@ -2,6 +2,7 @@ import { repeatedQuestionId } from "../../engine/select-questions.js";
 import type { CaseRecord, CellSummary } from "../../spec/records.js";
 import { meanOf } from "../../statistics/mean-of.js";
 import { standardDeviationOf } from "../../statistics/standard-deviation.js";
+import { groupBy } from "../../util/group-by.js";
 import { formatScore } from "./format-values.js";
 
 /** How one cell's answers and scores moved between repeats. */
@@ -73,12 +74,8 @@ function groupByQuestion(
   cases: readonly CaseRecord[],
   repeat: number,
 ): CaseRecord[][] {
-  const groups = new Map<string, CaseRecord[]>();
-  for (const record of cases) {
-    const questionId = repeatedQuestionId(record.questionId, repeat);
-    const group = groups.get(questionId) ?? [];
-    group.push(record);
-    groups.set(questionId, group);
-  }
+  const groups = groupBy(cases, (record) =>
+    repeatedQuestionId(record.questionId, repeat),
+  );
   return [...groups.values()];
 }

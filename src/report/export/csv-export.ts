@@ -90,7 +90,7 @@ function caseRows(
     input_tokens: record.inputTokens,
     output_tokens: record.outputTokens,
     cost_usd: record.costUsd,
-    is_cached: record.isCached,
+    is_cached: record.isCached ? 1 : 0,
   }));
 }
 

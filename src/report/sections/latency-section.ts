@@ -2,6 +2,7 @@ import { formatMs } from "../../cli/render/format-values.js";
 import { rankCells } from "../../cli/render/render-leaderboard.js";
 import { latencyPercentiles } from "../../evaluation/percentile.js";
 import type { CallRecord, CellSummary } from "../../spec/records.js";
+import { groupBy } from "../../util/group-by.js";
 import type { ReportBlock, RichText } from "../document/report-block.js";
 
 /**
@@ -39,11 +40,10 @@ export function latencySection(
 }
 
 function callLatencyBlocks(calls: readonly CallRecord[]): ReportBlock[] {
-  const byModel = new Map<string, CallRecord[]>();
-  for (const call of calls) {
-    const key = `${call.provider}:${call.modelId} (${call.kind})`;
-    byModel.set(key, [...(byModel.get(key) ?? []), call]);
-  }
+  const byModel = groupBy(
+    calls,
+    (call) => `${call.provider}:${call.modelId} (${call.kind})`,
+  );
   const rows = [...byModel].map(([model, own]): RichText[] => {
     const latency = latencyPercentiles(own.map((call) => call.latencyMs));
     const firstTokens = own.flatMap((call) =>

@@ -1,3 +1,4 @@
+import { groupBy } from "../../util/group-by.js";
 import { type LinearScale, niceLinearScale } from "./linear-scale.js";
 import { type SvgAttributes, svgElement, svgText } from "./svg-element.js";
 
@@ -210,11 +211,10 @@ function drawPoint(point: PlacedPoint): string {
 
 /** Markers of points drawn on the same spot share one label: "1, 4". */
 function drawMarkers(points: readonly PlacedPoint[]): string[] {
-  const bySpot = new Map<string, PlacedPoint[]>();
-  for (const point of points) {
-    const spot = `${round(point.cx)},${round(point.cy)}`;
-    bySpot.set(spot, [...(bySpot.get(spot) ?? []), point]);
-  }
+  const bySpot = groupBy(
+    points,
+    (point) => `${round(point.cx)},${round(point.cy)}`,
+  );
   return [...bySpot.values()].map((group) => {
     const [first] = group;
     if (first === undefined) return "";
