@@ -32,12 +32,16 @@ describe("the example CI workflow", () => {
     );
     expect(commands).toEqual([
       "npm ci",
-      "./bin/fmops import baseline/fmops.db",
+      './bin/fmops import baseline/fmops.db\necho "BASELINE_FLAGS=--baseline main" >> "$GITHUB_ENV"',
       "./bin/fmops bench experiments/quickstart.yaml --gate",
-      "./bin/fmops report latest --baseline main --out reports/report.md",
+      "./bin/fmops report latest $BASELINE_FLAGS --out reports/report.md",
       "./bin/fmops gate latest --baseline main --max-drop token_f1=0.02",
       "./bin/fmops label latest main",
     ]);
+    // Without a baseline file, nothing names `main`: the regression gate
+    // waits for the import to set the flags.
+    const regression = steps.find((step) => step.run?.includes("fmops gate"));
+    expect(regression?.if).toContain("env.BASELINE_FLAGS != ''");
     const upload = steps.at(-1);
     expect(upload?.uses).toMatch(/^actions\/upload-artifact@/);
     expect(upload?.if).toBe("always()");
