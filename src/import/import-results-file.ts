@@ -65,6 +65,8 @@ function isSqliteFile(path: string): boolean {
   try {
     const length = readSync(descriptor, header, 0, header.length, 0);
     return length === header.length && header.equals(sqliteHeader);
+  } catch (error) {
+    throw cannotRead(path, error);
   } finally {
     closeSync(descriptor);
   }

@@ -146,9 +146,16 @@ function emit(files: OutputFile[], outPath: string | null, io: CliIo): void {
     for (const file of files) io.stdout.write(file.content);
     return;
   }
-  mkdirSync(dirname(outPath), { recursive: true });
   for (const file of files) {
-    writeFileSync(file.path, file.content);
+    try {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, file.content);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new FmopsError("USAGE", `cannot write ${file.path}: ${reason}`, {
+        cause: error,
+      });
+    }
     io.stdout.write(`wrote ${file.path}\n`);
   }
 }
