@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedGateSchema } from "../gates/read-run-gates.js";
 import {
   RUN_EXPORT_FORMAT,
   RUN_EXPORT_FORMAT_VERSION,
@@ -6,6 +7,7 @@ import {
 } from "../report/export/run-export.js";
 import type { CellParams } from "../spec/experiment.js";
 import type { CellSummary } from "../spec/records.js";
+import { isLabelName, LABEL_NAME_HELP } from "../store/labels.js";
 
 // Messages say what is expected; the reader adds the path and the value.
 const text = z.string("a string");
@@ -35,7 +37,13 @@ const runSchema = z.object(
     id: text.min(1, "a non-empty run id"),
     experimentName: text,
     experimentPath: text,
-    config: z.record(text, z.unknown(), "the run's configuration, a mapping"),
+    // Gates are read back by `fmops gate`; the rest is kept as it came.
+    config: z.looseObject(
+      {
+        gates: z.array(storedGateSchema, "a list of gates").optional(),
+      },
+      "the run's configuration, a mapping",
+    ),
     configHash: text,
     datasetHash: text,
     gitCommit: optionalText,
@@ -159,7 +167,15 @@ export const runExportSchema = z
       cells: z.array(cellSchema, "a list of cells"),
       cases: z.array(caseSchema, "a list of cases"),
       calls: z.array(callSchema, "a list of calls"),
-      labels: z.array(text, "a list of label names").default([]),
+      labels: z
+        .array(
+          text.refine(
+            isLabelName,
+            `a label name: ${LABEL_NAME_HELP}, other than "latest"`,
+          ),
+          "a list of label names",
+        )
+        .default([]),
     },
     "a mapping",
   )

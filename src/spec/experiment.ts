@@ -224,8 +224,9 @@ export interface GateSpec {
   /** Fails above this value. */
   max: number | null;
   /**
-   * Fails when the metric worsens by more than this against the same cell
-   * of the baseline: a fall for scores, a rise for cost, latency and errors.
+   * Fails when the metric worsens by more than this against the baseline
+   * (the same cell; for `best`, the baseline's best cell): a fall for
+   * scores, a rise for cost, latency and errors.
    */
   maxDrop: number | null;
   /** Fails when a paired test says the score fell, at p < 0.05. */

@@ -91,8 +91,13 @@ function fromLabelRow(row: LabelRow): RunLabel {
   return { name: row.name, runId: row.run_id, labelledAt: row.labelled_at };
 }
 
+/** Whether `name` may name a run: see `LABEL_NAME_HELP`, and not `latest`. */
+export function isLabelName(name: string): boolean {
+  return labelNamePattern.test(name) && name !== latestRunReference;
+}
+
 function assertLabelName(name: string): void {
-  if (labelNamePattern.test(name) && name !== latestRunReference) return;
+  if (isLabelName(name)) return;
   throw new FmopsError(
     "USAGE",
     `label "${name}": expected ${LABEL_NAME_HELP}, other than ` +

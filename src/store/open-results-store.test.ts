@@ -147,7 +147,7 @@ describe("openResultsStore", () => {
     mkdirSync(path);
     expect(() => openResultsStore(path)).toThrow(
       expect.objectContaining({
-        code: "STORE_ERROR",
+        code: "USAGE",
         message: expect.stringContaining(
           `Cannot open results store ${path}: unable to open database file`,
         ),
@@ -161,7 +161,7 @@ describe("openResultsStore", () => {
     writeFileSync(path, "these are notes, not a database\n".repeat(64));
     expect(() => openResultsStore(path)).toThrow(
       expect.objectContaining({
-        code: "STORE_ERROR",
+        code: "USAGE",
         message: expect.stringContaining(
           `Cannot open results store ${path}: file is not a database`,
         ),

@@ -69,12 +69,16 @@ function configure(database: Database.Database): void {
   database.pragma("foreign_keys = ON");
 }
 
+/**
+ * A store that cannot be opened is a path the user gave that does not
+ * hold one (a folder, another kind of file): a usage error, exit 2.
+ */
 function asOpenError(path: string, error: unknown): FmopsError {
   // A refusal from the migrations already names the path and the versions.
   if (error instanceof FmopsError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new FmopsError(
-    "STORE_ERROR",
+    "USAGE",
     `Cannot open results store ${path}: ${reason}; expected a SQLite ` +
       "file written by fmops, or a path where one can be created",
     { cause: error },

@@ -153,6 +153,27 @@ describe("fmops import of a JSON export", () => {
     const other = openResultsStore(otherDb);
     expect(other.listRuns()).toEqual([]);
     other.close();
+
+    exported.cases[2].latencyMs = 1;
+    exported.labels = ["latest"];
+    writeFileSync(join(project.folder, "label.json"), JSON.stringify(exported));
+    const label = await project.fmops([
+      "import",
+      "label.json",
+      "--db",
+      otherDb,
+    ]);
+    expect(label.exitCode).toBe(2);
+    expect(label.stderr).toContain(
+      "labels[0]: expected a label name: a letter, then up to 63 letters",
+    );
+
+    exported.labels = [];
+    exported.run.config.gates = [{ metric: "contains", min: 0.5 }];
+    writeFileSync(join(project.folder, "gate.json"), JSON.stringify(exported));
+    const gate = await project.fmops(["import", "gate.json", "--db", otherDb]);
+    expect(gate.exitCode).toBe(2);
+    expect(gate.stderr).toContain("run.config.gates[0].max: expected");
   });
 
   it("refuses a file that is neither a store nor an export", async () => {
