@@ -142,16 +142,14 @@ function describeSide(side: Side) {
 }
 
 function renderComparison(comparison: CellComparison): string {
-  const pairCount = comparison.metrics[0]?.pairCount ?? 0;
   const header =
     `A: ${comparison.a.runId} ${comparison.a.label}\n` +
-    `B: ${comparison.b.runId} ${comparison.b.label}\n` +
-    `${pairCount} questions scored in both\n`;
+    `B: ${comparison.b.runId} ${comparison.b.label}\n`;
   if (comparison.metrics.length === 0) {
     return `${header}No metric was scored in both.\n`;
   }
   const table = new Table({
-    head: ["metric", "A", "B", "B − A", "95% interval", "p", ""],
+    head: ["metric", "A", "B", "B − A", "95% interval", "p", "", "questions"],
     style: { head: [], border: [], compact: true },
   });
   for (const metric of comparison.metrics) {
@@ -163,7 +161,11 @@ function renderComparison(comparison: CellComparison): string {
       `[${formatChange(metric.low)}, ${formatChange(metric.high)}]`,
       formatPValue(metric.pValue),
       metric.isSignificant ? "*" : "",
+      String(metric.pairCount),
     ]);
   }
-  return `${header}${table.toString()}\n* p < 0.05: more than noise (paired permutation test)\n`;
+  return (
+    `${header}${table.toString()}\n` +
+    "* p < 0.05: more than noise (paired permutation test); questions: scored in both\n"
+  );
 }

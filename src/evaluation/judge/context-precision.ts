@@ -20,13 +20,33 @@ export const contextPrecision: JudgeMetricDefinition<Reply> = {
   missing: missingReferenceOrContext,
   schema: (input) =>
     z.object({
-      verdicts: z.array(verdictSchema).length(input.hits.length, {
-        error: `one verdict per passage: ${input.hits.length}`,
-      }),
+      verdicts: z
+        .array(verdictSchema)
+        .length(input.hits.length, {
+          error: `one verdict per passage: ${input.hits.length}`,
+        })
+        .refine(isEachPassageOnce, {
+          error: `passages numbered 1 to ${input.hits.length}, each once`,
+        }),
     }),
+  // In rank order, whatever order the judge listed its verdicts in.
   score: ({ verdicts }) =>
-    averagePrecision(verdicts.map((verdict) => verdict.useful)),
+    averagePrecision(
+      [...verdicts]
+        .sort((left, right) => left.passage - right.passage)
+        .map((verdict) => verdict.useful),
+    ),
 };
+
+function isEachPassageOnce(
+  verdicts: ReadonlyArray<{ passage: number }>,
+): boolean {
+  const passages = new Set(verdicts.map((verdict) => verdict.passage));
+  return (
+    passages.size === verdicts.length &&
+    verdicts.every(({ passage }) => passage >= 1 && passage <= verdicts.length)
+  );
+}
 
 /** Mean precision@k over the useful ranks k; 0 when no rank is useful. */
 export function averagePrecision(isUseful: readonly boolean[]): number {

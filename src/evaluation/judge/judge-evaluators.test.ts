@@ -162,6 +162,23 @@ describe("judge metrics on a parsable reply", () => {
     ).toBeCloseTo(5 / 6, 12);
   });
 
+  it("context precision reads verdicts in rank order, however listed", async () => {
+    const judge = await judgeReplying(() =>
+      JSON.stringify({
+        verdicts: [
+          { passage: 3, useful: true },
+          { passage: 2, useful: false },
+          { passage: 1, useful: false },
+        ],
+      }),
+    );
+    const input = caseOf(judge.model, { answer: null });
+    // Only rank 3 is useful: precision@3 = 1/3.
+    expect(
+      await score(judgeSpec("context_precision"), judge.settings, input),
+    ).toBeCloseTo(1 / 3, 12);
+  });
+
   it("context recall is the share of reference statements attributed", async () => {
     const judge = await judgeReplying(() =>
       JSON.stringify({
@@ -197,6 +214,11 @@ describe("judge metrics on a parsable reply", () => {
     const input = caseOf(judge.model);
     expect(await score(spec, judge.settings, input)).toBe(0.25);
     expect(spec.prompt.template).toContain("Rubric:\n5: thanks the user.");
+  });
+
+  it("keeps a rubric's dollar signs as written", () => {
+    const prompt = rubricPrompt("rubrics/price.md", "5: quotes $$20 and $&.");
+    expect(prompt.template).toContain("Rubric:\n5: quotes $$20 and $&.");
   });
 
   it("answer relevancy is the mean cosine of the judge's questions to the asked one", async () => {
@@ -285,6 +307,27 @@ describe("judge replies that cannot be used", () => {
     ).toEqual({
       score: null,
       reason: expect.stringContaining("one verdict per passage: 3"),
+    });
+  });
+
+  it("wants each passage judged once", async () => {
+    const judge = await judgeReplying(
+      () =>
+        JSON.stringify({
+          verdicts: [
+            { passage: 1, useful: true },
+            { passage: 1, useful: true },
+            { passage: 9, useful: false },
+          ],
+        }),
+      0,
+    );
+    const input = caseOf(judge.model);
+    expect(
+      await score(judgeSpec("context_precision"), judge.settings, input),
+    ).toEqual({
+      score: null,
+      reason: expect.stringContaining("passages numbered 1 to 3, each once"),
     });
   });
 

@@ -34,7 +34,10 @@ export function rubricPrompt(
   rubricText: string,
 ): JudgePromptSpec {
   const wrapper = readShippedPrompt("rubric");
-  const template = wrapper.template.replace("{{rubric}}", rubricText.trim());
+  // A function, so that `$&` or `$$` in a rubric stay as written.
+  const template = wrapper.template.replace("{{rubric}}", () =>
+    rubricText.trim(),
+  );
   return {
     id: rubricId,
     version: wrapper.version,
