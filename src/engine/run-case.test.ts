@@ -126,3 +126,42 @@ describe("runCase scoring", () => {
     });
   });
 });
+
+describe("runCase failures", () => {
+  it("keeps the answer, tokens, cost and latency of a case that fails in scoring", async () => {
+    const cell: Cell = {
+      ...CELL,
+      params: {
+        ...CELL.params,
+        model: { alias: "judge", provider: "test", model: "judge" },
+        prompt: { id: "p", template: "{{question}}", contentHash: "h" },
+      },
+    };
+    const failing: Evaluator = {
+      name: "broken",
+      needs: "answer",
+      evaluate: () => {
+        throw new Error("evaluator crashed");
+      },
+    };
+    const record = await runCase(
+      { ...dependencies([failing]), chatModelFor: async () => JUDGE },
+      cell,
+      QUESTION,
+    );
+    // The model answered "ok" (its request names no purpose: 10 + 2
+    // tokens, $0.001, 1 ms) after a 1 ms
+    // retrieval; the paid answer stays on the failed case.
+    expect(record).toMatchObject({
+      error: "evaluator crashed",
+      answer: "ok undefined",
+      inputTokens: 10,
+      outputTokens: 2,
+      costUsd: 0.001,
+      retrievalLatencyMs: 1,
+      generationLatencyMs: 1,
+      latencyMs: 2,
+      scores: {},
+    });
+  });
+});

@@ -68,14 +68,22 @@ export async function runCase(
   const base = { runId: dependencies.runId, cellKey: cell.key };
   const identity = { questionId: question.id, question: question.question };
   const evaluation = dependencies.evaluationToolsFor(cell, question);
+  const spent: SpentSoFar = {
+    retrieval: null,
+    generation: null,
+    generationStartMs: null,
+  };
   try {
     const retrieval = await dependencies.retrieve(cell, question);
+    spent.retrieval = retrieval;
+    spent.generationStartMs = performance.now();
     const generation = await generate(
       dependencies,
       cell,
       question,
       retrieval.hits,
     );
+    spent.generation = generation;
     const scored = await score(dependencies.evaluators, {
       cellKey: cell.key,
       question,
@@ -105,9 +113,18 @@ export async function runCase(
     return failedCase(
       { ...base, ...identity },
       messageOf(error),
+      spent,
       evaluation.usage(),
     );
   }
+}
+
+/** What a case had done when it failed, so that what it spent is kept. */
+interface SpentSoFar {
+  retrieval: TimedHits | null;
+  generation: Generation | null;
+  /** `performance.now()` when the model was asked; `null` before that. */
+  generationStartMs: number | null;
 }
 
 async function generate(
@@ -158,13 +175,19 @@ async function score(
   evaluators: Evaluator[],
   input: EvaluationCase,
 ): Promise<CaseScores> {
-  const results = await Promise.all(
-    evaluators.map((evaluator) => {
+  // Every evaluator ends before a failure is raised, so the judge calls
+  // of the others are all counted in the case's evaluation figures.
+  const settled = await Promise.allSettled(
+    evaluators.map(async (evaluator) => {
       const isApplicable =
         evaluator.needs === "retrieval" || input.answer !== null;
       return isApplicable ? evaluator.evaluate(input) : null;
     }),
   );
+  const results = settled.map((outcome) => {
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  });
   const scored: CaseScores = { scores: {}, unscoredReasons: {} };
   evaluators.forEach((evaluator, index) => {
     const { score, reason } = readResult(results[index] ?? null);
@@ -198,25 +221,38 @@ function evaluationFigures(
   };
 }
 
-/** Scoring calls made before the failure were spent, so they still count. */
+/**
+ * A failed case keeps what it got and what it spent before the failure:
+ * the passages, the answer and its tokens and cost when the model had
+ * answered, the scoring calls made. Its latency is the time it took until
+ * then; a model that failed took from the request to the failure, retries
+ * included.
+ */
 function failedCase(
   identity: Pick<CaseRecord, "runId" | "cellKey" | "questionId" | "question">,
   message: string,
+  spent: SpentSoFar,
   usage: EvaluationUsage,
 ): CaseRecord {
+  const { retrieval, generation, generationStartMs } = spent;
+  const hits = retrieval?.hits ?? [];
+  const retrievalLatencyMs = retrieval?.latencyMs ?? 0;
+  const generationLatencyMs =
+    generation?.latencyMs ??
+    (generationStartMs === null ? null : performance.now() - generationStartMs);
   return {
     ...identity,
-    answer: null,
-    retrievedChunkIds: [],
-    retrievedDocumentIds: [],
-    retrievalLatencyMs: 0,
-    generationLatencyMs: null,
-    latencyMs: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
+    answer: generation?.answer ?? null,
+    retrievedChunkIds: hits.map((hit) => hit.chunkId),
+    retrievedDocumentIds: rankedDocumentIds(hits),
+    retrievalLatencyMs,
+    generationLatencyMs,
+    latencyMs: retrievalLatencyMs + (generationLatencyMs ?? 0),
+    inputTokens: generation?.inputTokens ?? 0,
+    outputTokens: generation?.outputTokens ?? 0,
+    costUsd: generation?.costUsd ?? 0,
     error: message,
-    isCached: false,
+    isCached: generation?.isCached ?? false,
     scores: {},
     unscoredReasons: {},
     ...evaluationFigures(usage),

@@ -6,7 +6,7 @@ import type { RunRecord } from "../spec/records.js";
 const bound = z.number("a number or null").nullable();
 
 /** A gate as a run's resolved configuration stores it. */
-export const storedGateSchema = z.object(
+const storedGateSchema = z.object(
   {
     metric: z.string("a metric name"),
     min: bound,
@@ -24,6 +24,9 @@ export const storedGateSchema = z.object(
   "a gate mapping",
 );
 
+/** The gates of a run's resolved configuration. */
+export const storedGatesSchema = z.array(storedGateSchema, "a list of gates");
+
 /**
  * The gates stored with a run's resolved configuration. Runs recorded
  * before gates existed have none; gates that are not what fmops stores
@@ -34,9 +37,7 @@ export function readRunGates(
 ): GateSpec[] {
   const config = JSON.parse(run.configJson) as { gates?: unknown };
   if (config.gates === undefined) return [];
-  const parsed = z
-    .array(storedGateSchema, "a list of gates")
-    .safeParse(config.gates);
+  const parsed = storedGatesSchema.safeParse(config.gates);
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
   const field = ["gates", ...(issue?.path ?? [])].join(".");

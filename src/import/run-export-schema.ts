@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storedGateSchema } from "../gates/read-run-gates.js";
+import { storedGatesSchema } from "../gates/read-run-gates.js";
 import {
   RUN_EXPORT_FORMAT,
   RUN_EXPORT_FORMAT_VERSION,
@@ -37,13 +37,22 @@ const runSchema = z.object(
     id: text.min(1, "a non-empty run id"),
     experimentName: text,
     experimentPath: text,
-    // Gates are read back by `fmops gate`; the rest is kept as it came.
-    config: z.looseObject(
-      {
-        gates: z.array(storedGateSchema, "a list of gates").optional(),
-      },
-      "the run's configuration, a mapping",
-    ),
+    // Gates are read back by `fmops gate`; the rest is kept as it came,
+    // key order included.
+    config: z
+      .record(text, z.unknown(), "the run's configuration, a mapping")
+      .superRefine((config, context) => {
+        if (config.gates === undefined) return;
+        const gates = storedGatesSchema.safeParse(config.gates);
+        for (const issue of gates.error?.issues ?? []) {
+          context.addIssue({
+            code: "custom",
+            message: issue.message,
+            path: ["gates", ...issue.path],
+            input: issue.input,
+          });
+        }
+      }),
     configHash: text,
     datasetHash: text,
     gitCommit: optionalText,
