@@ -32,6 +32,28 @@ function scored(
 }
 
 describe("compareCells", () => {
+  it("pairs a repeated question once, with the mean of its repeats", () => {
+    // q1 is asked twice on each side: A scores 1 and 0, B 1 and 1.
+    const a = [
+      scored("q1", { f1: 1 }),
+      scored("q1#2", { f1: 0 }),
+      scored("q2", { f1: 0.5 }),
+    ];
+    const b = [
+      scored("q1", { f1: 1 }),
+      scored("q1#2", { f1: 1 }),
+      scored("q2", { f1: 0.5 }),
+    ];
+    const [f1] = compareCells(a, b, ["f1"]);
+    // Pairs (0.5, 1) and (0.5, 0.5): means 0.5 and 0.75.
+    expect(f1).toMatchObject({
+      pairCount: 2,
+      meanA: 0.5,
+      meanB: 0.75,
+      difference: 0.25,
+    });
+  });
+
   it("pairs questions by id, leaving out failed and unscored ones", () => {
     const a = [
       scored("q1", { f1: 0.2 }),

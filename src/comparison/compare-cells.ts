@@ -1,4 +1,4 @@
-import { caseScore } from "../evaluation/case-score.js";
+import { scoresPerQuestion } from "../evaluation/case-score.js";
 import type { CaseRecord } from "../spec/records.js";
 import { pairedDifferenceTest } from "../statistics/paired-difference-test.js";
 
@@ -30,17 +30,18 @@ export interface MetricComparison {
  * Compares two cells metric by metric on the questions both scored, so
  * that each question is its own control: a paired test sees differences
  * that two independent means would hide in the spread between questions.
+ * A question repeated with `--repeat` is one pair, of its repeats' means.
  */
 export function compareCells(
   casesA: readonly CaseRecord[],
   casesB: readonly CaseRecord[],
   metrics: readonly string[],
 ): MetricComparison[] {
-  const byQuestionB = new Map(
-    casesB.map((record) => [record.questionId, record]),
-  );
   return metrics.flatMap((metric) => {
-    const pairs = pairScores(casesA, byQuestionB, metric);
+    const pairs = pairScores(
+      scoresPerQuestion(casesA, metric),
+      scoresPerQuestion(casesB, metric),
+    );
     const test = pairedDifferenceTest(pairs.left, pairs.right);
     if (test === null) return [];
     return [
@@ -60,20 +61,16 @@ export function compareCells(
 }
 
 function pairScores(
-  casesA: readonly CaseRecord[],
-  byQuestionB: ReadonlyMap<string, CaseRecord>,
-  metric: string,
+  scoresA: ReadonlyMap<string, number>,
+  scoresB: ReadonlyMap<string, number>,
 ): { left: number[]; right: number[] } {
   const left: number[] = [];
   const right: number[] = [];
-  for (const recordA of casesA) {
-    const recordB = byQuestionB.get(recordA.questionId);
-    const scoreA = caseScore(recordA, metric);
-    const scoreB = recordB === undefined ? null : caseScore(recordB, metric);
-    if (scoreA !== null && scoreB !== null) {
-      left.push(scoreA);
-      right.push(scoreB);
-    }
+  for (const [question, scoreA] of scoresA) {
+    const scoreB = scoresB.get(question);
+    if (scoreB === undefined) continue;
+    left.push(scoreA);
+    right.push(scoreB);
   }
   return { left, right };
 }

@@ -146,6 +146,11 @@ describe("loadQuestions: jsonl", () => {
       3,
       'duplicate question id "a"; line 1 already has it',
     ],
+    [
+      '{"id": "a", "question": "q"}\n{"id": "a#2", "question": "r"}',
+      2,
+      'question id "a#2" ends in "#" and a number, which names a repeat',
+    ],
   ])("reports %j at line %i", async (content, line, message) => {
     const path = writeFile("qa.jsonl", content);
     const error = await loadError(path, "jsonl");

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { DatasetError } from "../errors/index.js";
+import { isFreeOfRepeatSuffix } from "../evaluation/repeat-ids.js";
 import type { Question, QuestionSet } from "../spec/index.js";
 import { canonicalJson, sha256 } from "../util/hash.js";
 import type { LocatedQuestion } from "./located-question.js";
@@ -23,7 +24,8 @@ export interface QuestionSource {
 /**
  * Loads labelled questions in file order. Throws a DatasetError naming the
  * file and line when a record is malformed, when two questions share an
- * id, or when the file holds no question at all.
+ * id, when an id ends in a repeat's suffix (`#2`), or when the file holds
+ * no question at all.
  */
 export async function loadQuestions(
   source: QuestionSource,
@@ -32,6 +34,7 @@ export async function loadQuestions(
   const located = await readLocatedQuestions(sourcePath, source);
   if (located.length === 0) throw noQuestionsError(sourcePath, source);
   rejectDuplicateIds(sourcePath, located);
+  rejectRepeatSuffixes(sourcePath, located);
   const questions = located.map(({ question }) => question);
   return { questions, contentHash: hashQuestions(questions), sourcePath };
 }
@@ -81,6 +84,18 @@ function rejectDuplicateIds(
       throw new DatasetError(sourcePath, line, message);
     }
     firstLineById.set(question.id, line);
+  }
+}
+
+/** `q#2` names the second repeat of `q`; a data set cannot use such ids. */
+function rejectRepeatSuffixes(
+  sourcePath: string,
+  located: LocatedQuestion[],
+): void {
+  for (const { question, line } of located) {
+    if (isFreeOfRepeatSuffix(question.id)) continue;
+    const message = `question id "${question.id}" ends in "#" and a number, which names a repeat (--repeat); rename it`;
+    throw new DatasetError(sourcePath, line, message);
   }
 }
 

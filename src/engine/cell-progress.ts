@@ -4,7 +4,7 @@ import type { CaseRecord } from "../spec/records.js";
 
 /**
  * Collects each cell's finished cases and says when a cell is complete.
- * It keeps only the figures aggregation needs, not questions and answers,
+ * It keeps only the figures aggregation needs, not question texts and answers,
  * so a long run's memory does not grow with its text.
  */
 export class CellProgress {
@@ -24,6 +24,7 @@ export class CellProgress {
     const cases = this.#casesByCell.get(record.cellKey);
     if (cases === undefined) throw new Error(`unknown cell ${record.cellKey}`);
     cases.push({
+      questionId: record.questionId,
       error: record.error,
       scores: record.scores,
       latencyMs: record.latencyMs,

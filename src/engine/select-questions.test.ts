@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Question } from "../spec/dataset.js";
-import { repeatedQuestionId, selectQuestions } from "./select-questions.js";
+import { selectQuestions } from "./select-questions.js";
 
 const questions: Question[] = Array.from({ length: 10 }, (_, index) => ({
   id: `q${index}`,
@@ -41,14 +41,5 @@ describe("selectQuestions", () => {
 
     expect(ids(selected)).toEqual(["q0", "q0#2", "q0#3", "q1", "q1#2", "q1#3"]);
     expect(selected[1]?.question).toBe("question 0?");
-  });
-});
-
-describe("repeatedQuestionId", () => {
-  it("strips a repeat suffix within the run's repeat count only", () => {
-    expect(repeatedQuestionId("q1#3", 3)).toBe("q1");
-    expect(repeatedQuestionId("q1#4", 3)).toBe("q1#4");
-    expect(repeatedQuestionId("q1#1", 3)).toBe("q1#1");
-    expect(repeatedQuestionId("q1", 3)).toBe("q1");
   });
 });

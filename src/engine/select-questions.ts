@@ -1,3 +1,4 @@
+import { repeatQuestionId } from "../evaluation/repeat-ids.js";
 import type { Question } from "../spec/dataset.js";
 import type { CaseSelection } from "../spec/experiment.js";
 import { createSeededRandom } from "../statistics/seeded-random.js";
@@ -28,22 +29,6 @@ export function selectQuestions(
       id: repeatQuestionId(question.id, index + 1),
     })),
   );
-}
-
-/** The id of repeat `repeat` (from 1) of a question. */
-export function repeatQuestionId(questionId: string, repeat: number): string {
-  return repeat === 1 ? questionId : `${questionId}#${repeat}`;
-}
-
-/**
- * The question a case id repeats: `q#3` → `q` when the run repeated each
- * case at least 3 times; any other id is its own question.
- */
-export function repeatedQuestionId(caseId: string, repeat: number): string {
-  const match = /^(.*)#(\d+)$/.exec(caseId);
-  if (match === null) return caseId;
-  const index = Number(match[2]);
-  return index >= 2 && index <= repeat ? (match[1] ?? caseId) : caseId;
 }
 
 function sampleQuestions(

@@ -43,6 +43,7 @@ function makeCase(overrides: Partial<CaseRecord>): CaseRecord {
 
 const CASES: CaseRecord[] = [
   makeCase({
+    questionId: "q1",
     scores: { token_f1: 1, "recall@5": 0.5 },
     latencyMs: 100,
     inputTokens: 10,
@@ -50,6 +51,7 @@ const CASES: CaseRecord[] = [
     costUsd: 0.01,
   }),
   makeCase({
+    questionId: "q2",
     scores: { token_f1: 0.5, "recall@5": null },
     latencyMs: 200,
     inputTokens: 20,
@@ -58,6 +60,7 @@ const CASES: CaseRecord[] = [
   }),
   // A failed case: its leftover score must not reach the mean.
   makeCase({
+    questionId: "q3",
     answer: null,
     error: "request timed out",
     scores: { token_f1: 0 },
@@ -66,6 +69,7 @@ const CASES: CaseRecord[] = [
     costUsd: 0.005,
   }),
   makeCase({
+    questionId: "q4",
     scores: { token_f1: 0, "recall@5": 1 },
     latencyMs: 300,
     inputTokens: 15,
@@ -129,6 +133,25 @@ describe("summarizeCell", () => {
   it("reports the cost as unknown when one case's cost is unknown", () => {
     const cases = [...CASES, makeCase({ costUsd: null })];
     expect(summarizeCell(CELL, cases, METRICS).costUsd).toBeNull();
+  });
+
+  it("counts a repeated question once in its mean and interval", () => {
+    // Ten questions, each asked three times with the same score: the
+    // summary is that of the ten questions asked once.
+    const once = Array.from({ length: 10 }, (_, index) =>
+      makeCase({ questionId: `q${index}`, scores: { token_f1: index / 9 } }),
+    );
+    const thrice = once.flatMap((record) => [
+      record,
+      { ...record, questionId: `${record.questionId}#2` },
+      { ...record, questionId: `${record.questionId}#3` },
+    ]);
+    const repeated = summarizeCell(CELL, thrice, ["token_f1"]);
+    const single = summarizeCell(CELL, once, ["token_f1"]);
+
+    expect(repeated.metrics).toEqual(single.metrics);
+    expect(repeated.intervals).toEqual(single.intervals);
+    expect(repeated.scoredCounts).toEqual({ token_f1: 30 });
   });
 
   it("summarises a cell without cases", () => {

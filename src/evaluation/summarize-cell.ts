@@ -1,11 +1,13 @@
 import type { CaseRecord, CellParams, CellSummary } from "../spec/index.js";
+import { ascending } from "../statistics/ascending.js";
 import { bootstrapMeanInterval } from "../statistics/bootstrap-mean-interval.js";
-
+import { scoresPerQuestion } from "./case-score.js";
 import { latencyPercentiles } from "./percentile.js";
 
 /** What aggregation reads of a case; a whole CaseRecord will do. */
 export type CaseFigures = Pick<
   CaseRecord,
+  | "questionId"
   | "error"
   | "scores"
   | "latencyMs"
@@ -23,8 +25,10 @@ export interface CellIdentity {
 }
 
 /**
- * Aggregates the cases of one cell. Each metric is averaged over the cases
- * that scored it; a case that ran but left the metric unscored counts in
+ * Aggregates the cases of one cell. Each metric is averaged over the
+ * questions that scored it (a question repeated with `--repeat` counts
+ * once, with the mean of its repeats), and its interval resamples those
+ * questions; a case that ran but left the metric unscored counts in
  * `unscoredCounts`, never as 0. Failed cases count in `errorCount` and stay
  * out of every mean, but their latency and tokens still count, since they
  * were spent. A cost is `null` as soon as one case's is unknown; scoring's
@@ -41,10 +45,11 @@ export function summarizeCell(
   const unscoredCounts: Record<string, number> = {};
   const intervals: CellSummary["intervals"] = {};
   for (const name of metricNames) {
-    const scores = collectScores(succeeded, name);
+    const scores = ascending([...scoresPerQuestion(succeeded, name).values()]);
+    const scoredCount = countScored(succeeded, name);
     metrics[name] = scores.length === 0 ? null : mean(scores);
-    scoredCounts[name] = scores.length;
-    unscoredCounts[name] = succeeded.length - scores.length;
+    scoredCounts[name] = scoredCount;
+    unscoredCounts[name] = succeeded.length - scoredCount;
     intervals[name] = intervalOf(scores);
   }
   return {
@@ -73,18 +78,9 @@ function intervalOf(scores: readonly number[]) {
   return interval === null ? null : { low: interval.low, high: interval.high };
 }
 
-/**
- * The metric's scores in ascending order: the mean and the seeded interval
- * then do not depend on the order cases finished in, so a resumed run
- * summarises exactly as an uninterrupted one.
- */
-function collectScores(cases: readonly CaseFigures[], name: string): number[] {
-  const scores: number[] = [];
-  for (const record of cases) {
-    const score = record.scores[name];
-    if (typeof score === "number") scores.push(score);
-  }
-  return scores.sort((left, right) => left - right);
+function countScored(cases: readonly CaseFigures[], name: string): number {
+  return cases.filter((record) => typeof record.scores[name] === "number")
+    .length;
 }
 
 function sumCosts(costsUsd: readonly (number | null)[]): number | null {

@@ -1,4 +1,4 @@
-import { repeatedQuestionId } from "../../engine/select-questions.js";
+import { questionOfCase } from "../../evaluation/repeat-ids.js";
 import type { CaseRecord, CellSummary } from "../../spec/records.js";
 import { meanOf } from "../../statistics/mean-of.js";
 import { standardDeviationOf } from "../../statistics/standard-deviation.js";
@@ -23,13 +23,14 @@ export function repeatSpreads(
   cells: readonly CellSummary[],
   cases: readonly CaseRecord[],
   metric: string,
-  repeat: number,
 ): RepeatSpread[] {
   return cells.map((cell) => {
-    const groups = groupByQuestion(
-      cases.filter((record) => record.cellKey === cell.cellKey),
-      repeat,
-    );
+    const ownCases = cases.filter((record) => record.cellKey === cell.cellKey);
+    const groups = [
+      ...groupBy(ownCases, (record) =>
+        questionOfCase(record.questionId),
+      ).values(),
+    ];
     const deviations = groups.flatMap((group) => {
       const scores = group.flatMap((record) => record.scores[metric] ?? []);
       return scores.length < 2 ? [] : [standardDeviationOf(scores)];
@@ -54,7 +55,7 @@ export function renderRepeatSpread(
   metric: string,
   repeat: number,
 ): string {
-  const spreads = repeatSpreads(cells, cases, metric, repeat);
+  const spreads = repeatSpreads(cells, cases, metric);
   const lines = [
     "",
     `Spread across ${repeat} repeats: standard deviation of ${metric} ` +
@@ -68,14 +69,4 @@ export function renderRepeatSpread(
     );
   }
   return `${lines.join("\n")}\n`;
-}
-
-function groupByQuestion(
-  cases: readonly CaseRecord[],
-  repeat: number,
-): CaseRecord[][] {
-  const groups = groupBy(cases, (record) =>
-    repeatedQuestionId(record.questionId, repeat),
-  );
-  return [...groups.values()];
 }
