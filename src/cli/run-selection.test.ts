@@ -226,16 +226,19 @@ describe("--sample, --filter and --repeat", () => {
       'unknown key "colour"; expected one of chunking.strategy, chunking.size',
     );
 
-    const noCell = await fmops(
+    // A typo beside a value that matches is refused, not ignored.
+    const typo = await fmops(
       newDatabase(),
       "bench",
       "experiment.yaml",
       "--filter",
+      "top_k=1",
+      "--filter",
       "top_k=9",
     );
-    expect(noCell.exitCode).toBe(2);
-    expect(noCell.stderr).toContain(
-      "no cell matches; the cells have top_k: 1, 2",
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain(
+      '--filter top_k=9: no cell has top_k "9"; the cells have 1, 2',
     );
   });
 

@@ -27,18 +27,33 @@ interface CellFilter {
  * without its provider (`bm25`).
  *
  * @throws FmopsError (`USAGE`) for a malformed expression, an unknown key,
- *   or filters that leave no cell.
+ *   a value no cell has (a typo would otherwise pass unseen beside a
+ *   value that matches), or filters that leave no cell.
  */
 export function filterCells(
   cells: readonly Cell[],
   expressions: readonly string[],
 ): Cell[] {
   const filters = groupFilters(expressions.map(parseFilter));
+  for (const filter of filters) assertValuesExist(cells, filter);
   const kept = cells.filter((cell) =>
     filters.every((filter) => admits(filter, cell.params)),
   );
   if (kept.length === 0) throw noCellError(cells, expressions, filters);
   return kept;
+}
+
+function assertValuesExist(cells: readonly Cell[], filter: CellFilter): void {
+  const offered = new Set(
+    cells.flatMap((cell) => valuesOf(filter.key, cell.params)),
+  );
+  const unknown = filter.values.find((value) => !offered.has(value));
+  if (unknown === undefined) return;
+  throw new FmopsError(
+    "USAGE",
+    `--filter ${filter.key}=${unknown}: no cell has ${filter.key} ` +
+      `"${unknown}"; the cells have ${describeValues(cells, filter.key)}`,
+  );
 }
 
 function parseFilter(expression: string): { key: string; value: string } {
@@ -81,15 +96,20 @@ function noCellError(
   expressions: readonly string[],
   filters: CellFilter[],
 ): FmopsError {
-  const choices = filters.map(({ key }) => {
-    const values = new Set(cells.map((cell) => valuesOf(key, cell.params)[0]));
-    return `${key}: ${[...values].join(", ")}`;
-  });
+  const choices = filters.map(
+    ({ key }) => `${key}: ${describeValues(cells, key)}`,
+  );
   return new FmopsError(
     "USAGE",
     `--filter ${expressions.join(" ")}: no cell matches; the cells have ` +
       choices.join("; "),
   );
+}
+
+/** The values the cells have for `key`, each cell's main one, once each. */
+function describeValues(cells: readonly Cell[], key: string): string {
+  const values = new Set(cells.map((cell) => valuesOf(key, cell.params)[0]));
+  return [...values].join(", ");
 }
 
 function valuesOf(key: string, params: CellParams): string[] {
