@@ -146,6 +146,40 @@ describe("--max-cost", () => {
     ).toEqual([{ n: 20 }]);
   });
 
+  it("keeps --no-cache when the run is resumed without it", async () => {
+    const databasePath = newDatabase();
+    // A first run leaves every answer of the cell in the response cache.
+    await benchJson(databasePath, "--filter", "top_k=1");
+    const stopped = await benchJson(
+      databasePath,
+      "--filter",
+      "top_k=1",
+      "--no-cache",
+      "--max-cost",
+      "0.175",
+    );
+    expect(stopped.exitCode).toBe(4);
+    const runId = stopped.json.run.id;
+
+    const resumed = await fmops(
+      databasePath,
+      "bench",
+      "--resume",
+      runId,
+      "--max-cost",
+      "1",
+      "--json",
+    );
+
+    expect(resumed.exitCode).toBe(0);
+    expect(
+      queryAll(
+        databasePath,
+        `SELECT count(*) AS cases, sum(is_cached) AS cached FROM cases WHERE run_id = '${runId}'`,
+      ),
+    ).toEqual([{ cases: 20, cached: 0 }]);
+  });
+
   it("reads budget: from the experiment file", async () => {
     const databasePath = newDatabase();
     writeFileSync(

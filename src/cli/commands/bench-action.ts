@@ -106,8 +106,6 @@ async function runTarget(
       fmopsVersion: packageVersion(),
       gitCommit: await readGitCommit(dirname(experimentPath)),
       abortSignal: abort.signal,
-      // Only `--no-cache` overrides the experiment's own setting.
-      isCacheEnabled: flags.cache ? undefined : false,
     });
     // The live view's last frame stays above the leaderboard.
     await progress.close();

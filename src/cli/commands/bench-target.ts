@@ -64,7 +64,11 @@ export async function resumedBenchTarget(
   return { experiment: withRunFlags(recorded, flags), resume: run };
 }
 
-/** Flags that may change from one session of a run to the next. */
+/**
+ * Flags that may change from one session of a run to the next. They are
+ * recorded with the run, so a resumed run keeps them unless given again:
+ * a run started with `--no-cache` never mixes in cached answers.
+ */
 function withRunFlags(
   experiment: ResolvedExperiment,
   flags: BenchFlags,
@@ -73,6 +77,7 @@ function withRunFlags(
     ...experiment,
     concurrency: flags.concurrency ?? experiment.concurrency,
     maxCostUsd: flags.maxCost ?? experiment.maxCostUsd,
+    isCacheEnabled: flags.cache === false ? false : experiment.isCacheEnabled,
   };
 }
 
