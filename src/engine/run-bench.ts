@@ -192,7 +192,11 @@ class BenchRun {
       experimentName: experiment.name,
       cellCount: experiment.cells.length,
       questionCount: this.#questions.length,
-      cells: experiment.cells.map(({ key, label }) => ({ key, label })),
+      cells: experiment.cells.map(({ key, label }) => ({
+        key,
+        label,
+        ...this.#recordedCounts(key),
+      })),
     });
     this.#countRecordedCases();
   }
@@ -211,6 +215,20 @@ class BenchRun {
       const finishedCases = this.#progress.add(record);
       if (finishedCases !== null) this.#finishCell(cell, finishedCases);
     }
+  }
+
+  /** Cases and failed cases of a cell that earlier sessions recorded. */
+  #recordedCounts(cellKey: string): {
+    recordedCases: number;
+    recordedErrors: number;
+  } {
+    const own = (this.#recorded?.cases ?? []).filter(
+      (record) => record.cellKey === cellKey,
+    );
+    return {
+      recordedCases: own.length,
+      recordedErrors: own.filter((record) => record.error !== null).length,
+    };
   }
 
   /** The index stage: every index any cell needs, before any case runs. */

@@ -8,8 +8,16 @@ export type BenchEvent =
       experimentName: string;
       cellCount: number;
       questionCount: number;
-      /** The cells in matrix order, for views that show each one. */
-      cells?: Array<{ key: string; label: string }>;
+      /**
+       * The cells in matrix order, for views that show each one, with the
+       * cases and failed cases earlier sessions of a resumed run recorded.
+       */
+      cells?: Array<{
+        key: string;
+        label: string;
+        recordedCases?: number;
+        recordedErrors?: number;
+      }>;
     }
   | {
       type: "index-ready";

@@ -112,14 +112,18 @@ export class RunProgress {
     this.#experimentName = event.experimentName;
     this.#startMs = this.#now();
     this.#totalCases = event.cellCount * event.questionCount;
-    for (const { key, label } of event.cells ?? []) {
-      this.#cells.set(key, {
-        key,
-        label,
-        completedCases: 0,
+    for (const cell of event.cells ?? []) {
+      const completedCases = cell.recordedCases ?? 0;
+      const errorCount = cell.recordedErrors ?? 0;
+      this.#cells.set(cell.key, {
+        key: cell.key,
+        label: cell.label,
+        completedCases,
         totalCases: event.questionCount,
-        errorCount: 0,
+        errorCount,
       });
+      this.#completedCases += completedCases;
+      this.#errorCount += errorCount;
     }
   }
 
