@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -225,6 +225,52 @@ describe.skipIf(!isBuilt)("Ctrl-C", () => {
     const resumed = startFmops("interrupted.db", "bench", "--resume", "latest");
     expect(await resumed.exited).toBe(0);
     expect(runStatus("interrupted.db")).toBe("completed");
+  }, 60_000);
+
+  it("stops an index build before its next embedding call", async () => {
+    // 40 documents embedded one per call at 100 ms: a 4-second build.
+    const files: Record<string, string> = {
+      "many-questions.jsonl": jsonLines([
+        { id: "q1", question: "Text number 1?", relevant: ["doc1"] },
+      ]),
+    };
+    for (let index = 0; index < 40; index += 1) {
+      files[`many/doc${index}.md`] =
+        `# Doc ${index}\n\nText number ${index}.\n`;
+    }
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    writeFileSync(
+      join(folder, "indexing.yaml"),
+      `name: lifecycle-indexing
+dataset: { corpus: many, questions: many-questions.jsonl }
+embedders:
+  openai:text-embedding-3-small: { base_url: ${server.url}/v1, batch_size: 1 }
+matrix:
+  chunking: { strategy: none }
+  embedder: openai:text-embedding-3-small
+  top_k: 1
+evaluators: [recall@1]
+`,
+    );
+    const child = startFmops("indexing.db", "bench", "indexing.yaml");
+    await child.started;
+    await sleep(500);
+    child.process.kill("SIGINT");
+
+    expect(await child.exited).toBe(130);
+    expect(runStatus("indexing.db")).toBe("interrupted");
+    const database = openDatabase("indexing.db");
+    const embeddingCalls = database
+      .prepare("SELECT count(*) FROM calls WHERE kind = 'embedding'")
+      .pluck()
+      .get() as number;
+    database.close();
+    // About 5 calls by the Ctrl-C, one more in flight; never all 40.
+    expect(embeddingCalls).toBeGreaterThan(0);
+    expect(embeddingCalls).toBeLessThan(20);
   }, 60_000);
 
   it("exits at once on a second Ctrl-C", async () => {

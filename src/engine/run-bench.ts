@@ -1,10 +1,12 @@
 import { BudgetReachedError } from "../errors/budget-reached-error.js";
+import { RunStoppedError } from "../errors/run-stopped-error.js";
 import { summarizeCell } from "../evaluation/summarize-cell.js";
 import { PriceTable } from "../providers/prices/price-table.js";
 import type { BenchEvent, Reporter } from "../spec/bench-event.js";
 import type { ChatModel } from "../spec/chat-model.js";
 import type { ChunkingSpec } from "../spec/chunk.js";
 import type { Question } from "../spec/dataset.js";
+import type { EmbeddingModel } from "../spec/embedding-model.js";
 import type { Evaluator } from "../spec/evaluator.js";
 import type {
   Cell,
@@ -29,6 +31,7 @@ import { IndexProvider } from "./index-provider.js";
 import { type Dataset, loadDataset } from "./load-dataset.js";
 import { Memo } from "./memo.js";
 import { ModelGateway } from "./model-gateway.js";
+import { withEmbed } from "./replace-call.js";
 import { ResponseCache } from "./response-cache.js";
 import {
   caseKey,
@@ -104,6 +107,8 @@ class BenchRun {
   readonly #progress: CellProgress;
   readonly #gateway: ModelGateway;
   readonly #budget: CallBudget | null;
+  /** True while the index stage runs, before any case. */
+  #isIndexing = false;
   readonly #prices: PriceTable;
   /** The questions every cell asks: sampled and repeated as selected. */
   readonly #questions: Question[];
@@ -149,7 +154,7 @@ class BenchRun {
       cacheDir: options.cacheDir,
       providers: options.providers,
       prepareEmbeddingModel: (model, spec) =>
-        this.#gateway.embeddingModel(model, spec),
+        this.#stoppableWhileIndexing(this.#gateway.embeddingModel(model, spec)),
       embedders: options.experiment.embedders,
       onReady: (info) => this.#emit({ type: "index-ready", ...info }),
     });
@@ -167,8 +172,11 @@ class BenchRun {
       return this.#finish(...this.#endState());
     } catch (error) {
       // A refused embedding call can stop an index build: that is the
-      // budget doing its work, not a failure.
-      if (error instanceof BudgetReachedError) {
+      // budget, or the user's Ctrl-C, doing its work, not a failure.
+      if (
+        error instanceof BudgetReachedError ||
+        error instanceof RunStoppedError
+      ) {
         return this.#finish(...this.#endState());
       }
       this.#finish("failed", messageOf(error));
@@ -233,11 +241,31 @@ class BenchRun {
 
   /** The index stage: every index any cell needs, before any case runs. */
   async #prepareIndexes(): Promise<void> {
-    for (const cell of this.#options.experiment.cells) {
-      for (const need of indexNeedsOf(cell.params)) {
-        await this.#indexes.get(need.chunking, need.embedder);
+    this.#isIndexing = true;
+    try {
+      for (const cell of this.#options.experiment.cells) {
+        for (const need of indexNeedsOf(cell.params)) {
+          if (this.#isStopping()) throw new RunStoppedError("stopped");
+          await this.#indexes.get(need.chunking, need.embedder);
+        }
       }
+    } finally {
+      this.#isIndexing = false;
     }
+  }
+
+  /**
+   * While indexes are built no case is in flight, so a Ctrl-C stops the
+   * build before its next embedding call rather than paying for them all.
+   * Later, the same model embeds the queries of cases that must finish.
+   */
+  #stoppableWhileIndexing(model: EmbeddingModel): EmbeddingModel {
+    return withEmbed(model, (request) => {
+      if (this.#isIndexing && this.#isStopping()) {
+        return Promise.reject(new RunStoppedError("stopped"));
+      }
+      return model.embed(request);
+    });
   }
 
   async #runCases(evaluators: Evaluator[]): Promise<void> {
