@@ -200,6 +200,9 @@ describe("fmops report --format csv", () => {
       contains_scored: "4",
       case_count: "4",
       error_count: "0",
+      // The local reader is free: $0 in all, $0 a case.
+      cost_usd: "0",
+      cost_per_case_usd: "0",
     });
   });
 

@@ -55,12 +55,16 @@ export interface LeaderboardTable {
 /**
  * One row per cell, best first by the first metric: rank, the axes that
  * vary, each metric (with the half-width of its 95% interval where asked),
- * latency, tokens when asked, cost and errors.
+ * latency, tokens when asked, cost (and per case when asked) and errors.
  */
 export function leaderboardTable(
   summaries: readonly CellSummary[],
   metricNames: readonly string[],
-  options: { intervals: "first" | "all"; showTokens: boolean },
+  options: {
+    intervals: "first" | "all";
+    showTokens: boolean;
+    showCostPerCase?: boolean;
+  },
 ): LeaderboardTable {
   const withInterval = (index: number) =>
     options.intervals === "all" || index === 0;
@@ -69,6 +73,8 @@ export function leaderboardTable(
     options.showTokens
       ? [String(summary.inputTokens + summary.outputTokens)]
       : [];
+  const costPerCase = (summary: CellSummary) =>
+    options.showCostPerCase ? [formatUsd(costPerCaseOf(summary))] : [];
   const rows = rankCells(summaries, metricNames[0]).map((summary, rank) => {
     const parameters = describeParameters(summary.params);
     return [
@@ -86,6 +92,7 @@ export function leaderboardTable(
       formatMs(summary.latencyMs.p95),
       ...tokens(summary),
       formatUsd(summary.costUsd),
+      ...costPerCase(summary),
       `${summary.errorCount}/${summary.caseCount}`,
     ];
   });
@@ -97,9 +104,16 @@ export function leaderboardTable(
     "p95 ms",
     ...(options.showTokens ? ["tokens"] : []),
     "cost",
+    ...(options.showCostPerCase ? ["cost / case"] : []),
     "errors",
   ];
   return { head, rows, varying, fixed };
+}
+
+/** The system's cost of a cell over its cases; unknown stays unknown. */
+export function costPerCaseOf(summary: CellSummary): number | null {
+  if (summary.costUsd === null) return null;
+  return summary.caseCount === 0 ? 0 : summary.costUsd / summary.caseCount;
 }
 
 /** Best first by `metric`; unscored cells last; matrix order breaks ties. */

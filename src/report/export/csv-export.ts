@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { AXES, describeParameters } from "../../cli/render/cell-parameters.js";
+import { costPerCaseOf } from "../../cli/render/render-leaderboard.js";
 import type { CellSummary } from "../../spec/records.js";
 import type { RecordedRun } from "../../store/recorded-run.js";
 import type { CsvTable } from "./csv-tables.js";
@@ -65,6 +66,7 @@ export function csvColumns(
     "input_tokens",
     "output_tokens",
     "cost_usd",
+    "cost_per_case_usd",
   ];
 }
 
@@ -114,6 +116,7 @@ function cellRows(
     input_tokens: summary.inputTokens,
     output_tokens: summary.outputTokens,
     cost_usd: summary.costUsd,
+    cost_per_case_usd: costPerCaseOf(summary),
   }));
 }
 

@@ -21,7 +21,7 @@ export function leaderboardSection(
   const { head, rows, varying, fixed } = leaderboardTable(
     summaries,
     metricNames,
-    { intervals: "all", showTokens: false },
+    { intervals: "all", showTokens: false, showCostPerCase: true },
   );
   return [
     heading,
