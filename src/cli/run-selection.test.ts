@@ -239,7 +239,7 @@ describe("--sample, --filter and --repeat", () => {
     });
   });
 
-  it("keeps only the cells a filter names, and refuses bad filters with exit 2", async () => {
+  it("keeps only the cells a filter names, and refuses bad selection flags with exit 2", async () => {
     const filtered = await benchJson(newDatabase(), "--filter", "top_k=2");
     expect(
       filtered.json.cells.map(
@@ -259,6 +259,16 @@ describe("--sample, --filter and --repeat", () => {
     expect(unknownKey.stderr).toContain(
       'unknown key "colour"; expected one of chunking.strategy, chunking.size',
     );
+
+    const seedAlone = await fmops(
+      newDatabase(),
+      "bench",
+      "experiment.yaml",
+      "--seed",
+      "7",
+    );
+    expect(seedAlone.exitCode).toBe(2);
+    expect(seedAlone.stderr).toContain("give --sample N with it");
 
     // A typo beside a value that matches is refused, not ignored.
     const typo = await fmops(

@@ -29,6 +29,12 @@ export async function newBenchTarget(
   flags: BenchFlags,
   io: CliIo,
 ): Promise<BenchTarget> {
+  if (flags.seed !== undefined && flags.sample === undefined) {
+    throw new FmopsError(
+      "USAGE",
+      "--seed picks the questions of --sample; give --sample N with it",
+    );
+  }
   const experiment = await loadExperiment(resolve(io.cwd, file));
   const filters = flags.filter ?? [];
   experiment.cells = filterCells(experiment.cells, filters);
