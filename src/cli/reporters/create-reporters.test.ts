@@ -78,5 +78,39 @@ describe("plain progress lines", () => {
       "progress: 1/4 cases (25%) · 0 errors · $0.0100 · 1.0 calls/s · p50 100 ms · ETA –\n",
       "progress: 3/4 cases (75%) · 1 error · $0.0300 · 1.0 calls/s · p50 200 ms · ETA 1.0 s\n",
     ]);
+
+    // Stopped at 3 of 4 cases: the cell is summarised, but not as done.
+    reporter.onEvent({
+      type: "cell-end",
+      summary: {
+        cellKey: "c",
+        label: "none · bm25 · k1",
+        params: {
+          chunking: {
+            strategy: "none",
+            size: 0,
+            overlap: 0,
+            unit: "characters",
+          },
+          embedder: "local:bm25",
+          topK: 1,
+          retrieval: "dense",
+          model: null,
+          prompt: null,
+        },
+        caseCount: 3,
+        errorCount: 1,
+        metrics: {},
+        scoredCounts: {},
+        unscoredCounts: {},
+        intervals: {},
+        latencyMs: { p50: 200, p95: 290, p99: 298 },
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: 0.03,
+        evaluationCostUsd: 0,
+      },
+    });
+    expect(lines.at(-1)).toBe("cell (partial, 3/4 cases): none · bm25 · k1\n");
   });
 });

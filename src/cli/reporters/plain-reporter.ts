@@ -1,4 +1,5 @@
 import type { BenchEvent, Reporter } from "../../spec/bench-event.js";
+import type { CellSummary } from "../../spec/records.js";
 import { formatDuration, formatScore } from "../render/format-values.js";
 import { describeFigures } from "./describe-figures.js";
 import { RunProgress } from "./run-progress.js";
@@ -22,6 +23,7 @@ export class PlainReporter implements Reporter {
   readonly #progress: RunProgress;
   #lastProgressMs = Number.NEGATIVE_INFINITY;
   #cellCount = 0;
+  #questionCount = 0;
   #finishedCells = 0;
 
   constructor(options: PlainReporterOptions) {
@@ -35,6 +37,7 @@ export class PlainReporter implements Reporter {
     switch (event.type) {
       case "run-start":
         this.#cellCount = event.cellCount;
+        this.#questionCount = event.questionCount;
         this.#write(
           `run ${event.runId}: ${event.experimentName}, ${event.cellCount} cells × ${event.questionCount} questions`,
         );
@@ -50,7 +53,7 @@ export class PlainReporter implements Reporter {
         this.#reportProgress(event.completedCases, event.totalCases);
         return;
       case "cell-end":
-        this.#reportCell(event.summary.label, event.summary.metrics);
+        this.#reportCell(event.summary);
         return;
       case "warning":
         this.#write(`warning: ${event.message}`);
@@ -72,15 +75,25 @@ export class PlainReporter implements Reporter {
     );
   }
 
-  #reportCell(label: string, metrics: Record<string, number | null>): void {
-    this.#finishedCells += 1;
+  /**
+   * A cell's headline score. A run that stops early summarises its
+   * unfinished cells too; those are said to be partial, not counted done.
+   */
+  #reportCell(summary: CellSummary): void {
     const metric = this.#options.headlineMetric;
     const headline =
       metric === undefined
         ? ""
-        : ` — ${metric} ${formatScore(metrics[metric])}`;
+        : ` — ${metric} ${formatScore(summary.metrics[metric])}`;
+    if (summary.caseCount < this.#questionCount) {
+      this.#write(
+        `cell (partial, ${summary.caseCount}/${this.#questionCount} cases): ${summary.label}${headline}`,
+      );
+      return;
+    }
+    this.#finishedCells += 1;
     this.#write(
-      `cell ${this.#finishedCells}/${this.#cellCount}: ${label}${headline}`,
+      `cell ${this.#finishedCells}/${this.#cellCount}: ${summary.label}${headline}`,
     );
   }
 
