@@ -192,6 +192,12 @@ describe("fmops runs and show", () => {
     expect(compared.comparisons).toHaveLength(2);
     expect(compared.comparisons[0].a.runId).toBe(older);
     expect(compared.comparisons[0].b.runId).toBe(runs[0].id);
+
+    const malformed = await fmops("compare", "main:ab:cd", "latest");
+    expect(malformed.exitCode).toBe(2);
+    expect(malformed.stderr).toContain(
+      '"main:ab:cd": expected RUN or RUN:CELL',
+    );
   });
 
   it("says so when no run matches", async () => {

@@ -92,7 +92,13 @@ function pairSides(
 }
 
 function parseReference(store: ResultsStore, reference: string) {
-  const [runReference = "", cellPrefix = null] = reference.split(":");
+  const [runReference = "", cellPrefix = null, ...rest] = reference.split(":");
+  if (rest.length > 0 || cellPrefix === "") {
+    throw new FmopsError(
+      "USAGE",
+      `"${reference}": expected RUN or RUN:CELL, such as latest:3f2a`,
+    );
+  }
   return { run: resolveRun(store, runReference), cellPrefix };
 }
 
