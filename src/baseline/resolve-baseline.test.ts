@@ -58,6 +58,17 @@ describe("resolveBaseline", () => {
     );
   });
 
+  it("never takes a run that started after the one compared", () => {
+    addRun("20261203-170100-aaaa", "ci", 1, "completed");
+    const older = addRun("20261203-170300-cccc", "ci", 3, "completed");
+    addRun("20261203-170500-eeee", "ci", 5, "completed");
+
+    // Gating an older run compares it with what came before it.
+    expect(resolveBaseline(store, "latest", older).id).toBe(
+      "20261203-170100-aaaa",
+    );
+  });
+
   it("takes a run that did not complete when no completed one exists", () => {
     addRun("20261203-170100-aaaa", "ci", 1, "interrupted");
     const current = addRun("20261203-170500-eeee", "ci", 5, "completed");
@@ -79,7 +90,7 @@ describe("resolveBaseline", () => {
     const current = addRun("20261203-170500-eeee", "ci", 5, "completed");
 
     expect(() => resolveBaseline(store, "latest", current)).toThrow(
-      'no finished run of experiment "ci" other than 20261203-170500-eeee',
+      'no finished run of experiment "ci" started before 20261203-170500-eeee',
     );
   });
 

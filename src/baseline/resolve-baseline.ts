@@ -19,7 +19,7 @@ export function resolveRun(store: ResultsStore, reference: string): RunRecord {
 
 /**
  * The run to compare `forRun` with. `latest` here means the newest
- * finished run of the same experiment other than `forRun` itself,
+ * finished run of the same experiment that started before `forRun`,
  * completed runs first: a baseline that failed or was interrupted is taken
  * only when no completed one exists. Without `forRun`, any experiment's.
  * Any other reference is read as {@link resolveRun} reads it.
@@ -36,7 +36,7 @@ export function resolveBaseline(
   if (baseline !== null) return baseline;
   const scope =
     forRun === undefined ? "" : ` of experiment "${forRun.experimentName}"`;
-  const other = forRun === undefined ? "" : ` other than ${forRun.id}`;
+  const other = forRun === undefined ? "" : ` started before ${forRun.id}`;
   throw new FmopsError(
     "RUN_NOT_FOUND",
     `no finished run${scope}${other} to use as the latest baseline ` +
@@ -56,6 +56,7 @@ export function findLatestBaseline(
         run.status !== "running" &&
         (forRun === undefined ||
           (run.id !== forRun.id &&
+            run.startedAt < forRun.startedAt &&
             run.experimentName === forRun.experimentName)),
     );
   return (
