@@ -8,7 +8,8 @@
 //   2. 0 ms latency, 2,000 cases × 2 models: calls per second;
 //   3. 0 ms latency, 20,000 cases: wall time, peak RSS, database bytes per case;
 //   4. for scale, the openai SDK alone streaming the same calls to the same
-//      server with no fmops around it: the ceiling this machine allows.
+//      server with no fmops around it, through the same node:http fetch
+//      fmops gives it: the ceiling this machine allows.
 // Needs `npm run build` (npm ci does it). With `--keep` the experiments,
 // datasets and databases stay in the work folder it names, for profiling
 // one scenario again: start `fmops fake-server` on the port its experiment
@@ -62,12 +63,16 @@ try {
 /** The openai SDK by itself: 4,000 streamed calls, 50 at a time. */
 async function sdkCeiling() {
   const { default: OpenAI } = await import("openai");
+  const { nodeHttpFetch } = await import(
+    "../dist/providers/openai/node-http-fetch.js"
+  );
   const server = await startServer(0);
   try {
     const client = new OpenAI({
       apiKey: "fake",
       baseURL: `${server.url}/v1`,
       maxRetries: 0,
+      fetch: nodeHttpFetch,
     });
     const total = 4_000;
     let next = 0;

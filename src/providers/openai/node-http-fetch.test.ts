@@ -144,17 +144,62 @@ describe("nodeHttpFetch", () => {
     expect((failure as TypeError).message).toBe("terminated");
   });
 
-  it("follows a redirect as the built-in fetch does", async () => {
-    const url = await serve((request, response) => {
-      if (request.url === "/old") {
-        response.writeHead(307, { location: "/new" }).end();
-        return;
-      }
-      response.end(`at ${request.url}`);
+  it("hands the socket back when a body that arrived whole is cancelled unread", async () => {
+    let connections = 0;
+    const url = await serve((_request, response) => {
+      response.end("x".repeat(16 * 1024));
+    });
+    server?.on("connection", () => {
+      connections += 1;
     });
 
-    const response = await nodeHttpFetch(`${url}/old`, { method: "POST" });
+    const first = await nodeHttpFetch(url);
+    // Let the whole body arrive, then give up on it without reading.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await first.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await nodeHttpFetch(url);
+    await second.text();
 
-    expect(await response.text()).toBe("at /new");
+    expect(connections).toBe(1);
+  });
+
+  it("follows a redirect as the built-in fetch does, sending once", async () => {
+    const hits: string[] = [];
+    const url = await serve((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      request.on("end", () => {
+        hits.push(`${request.method} ${request.url} ${body}`);
+        if (request.url === "/old") {
+          response.writeHead(307, { location: "/new" }).end();
+        } else if (request.url === "/other") {
+          response.writeHead(303, { location: "/new" }).end();
+        } else {
+          response.end(`at ${request.url}`);
+        }
+      });
+    });
+
+    const kept = await nodeHttpFetch(`${url}/old`, {
+      method: "POST",
+      body: "{}",
+    });
+    const changed = await nodeHttpFetch(`${url}/other`, {
+      method: "POST",
+      body: "{}",
+    });
+
+    expect(await kept.text()).toBe("at /new");
+    expect(await changed.text()).toBe("at /new");
+    // 307 keeps the method and body; 303 asks for a GET without one.
+    expect(hits).toEqual([
+      "POST /old {}",
+      "POST /new {}",
+      "POST /other {}",
+      "GET /new ",
+    ]);
   });
 });

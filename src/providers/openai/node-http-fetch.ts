@@ -14,7 +14,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * keep-alive agents. Node's built-in fetch spends more CPU per request
  * than the SDK itself does (web streams, signal bookkeeping); at hundreds
  * of calls a second that is what bounds a run. Everything it does not
- * need — bodies other than text, redirects — goes to the built-in fetch.
+ * need — bodies other than text, the request a redirect asks for — goes
+ * to the built-in fetch.
  *
  * What it keeps of fetch's contract: an abort rejects with (or errors the
  * body with) the signal's reason; a failed connection rejects with
@@ -34,12 +35,56 @@ export async function nodeHttpFetch(
     return fetch(input, init);
   }
   const response = await send(url, init);
-  if (!REDIRECT_STATUSES.has(response.statusCode ?? 0)) {
+  const status = response.statusCode ?? 0;
+  const location = response.headers.location;
+  if (!REDIRECT_STATUSES.has(status) || location === undefined) {
     return toResponse(response, init.signal ?? null);
   }
   response.destroy();
-  return fetch(input, init);
+  const target = new URL(location, url);
+  return fetch(target, redirectedInit(init, status, url, target));
 }
+
+/**
+ * The request a redirect asks for, by fetch's rules: 303, and 301 or 302
+ * after a POST, become a GET without a body; credentials stay behind when
+ * the redirect leaves the origin. The built-in fetch sends it and follows
+ * any further redirect.
+ */
+function redirectedInit(
+  init: RequestInit,
+  status: number,
+  from: URL,
+  to: URL,
+): RequestInit {
+  const method = (init.method ?? "GET").toUpperCase();
+  const isNowGet =
+    status === 303
+      ? method !== "GET" && method !== "HEAD"
+      : (status === 301 || status === 302) && method === "POST";
+  const headers = new Headers(init.headers);
+  if (isNowGet) {
+    for (const name of BODY_HEADERS) headers.delete(name);
+  }
+  if (from.origin !== to.origin) {
+    for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+  }
+  return isNowGet
+    ? { ...init, method: "GET", body: null, headers }
+    : { ...init, headers };
+}
+
+/** Headers that describe a body, dropped when a redirect drops the body. */
+const BODY_HEADERS = [
+  "content-type",
+  "content-length",
+  "content-encoding",
+  "content-language",
+  "content-location",
+];
+
+/** Headers that carry credentials, kept from another origin. */
+const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
 
 function send(url: URL, init: RequestInit): Promise<http.IncomingMessage> {
   const signal = init.signal ?? null;
@@ -128,7 +173,10 @@ function bodyStream(
     isSettled = true;
     signal?.removeEventListener("abort", onAbort);
     end();
-    if (!response.complete) response.destroy();
+    // A body that arrived whole is drained, so its socket goes back to
+    // the pool; one still arriving is cut off.
+    if (response.complete) source.resume();
+    else response.destroy();
   };
   const breakOff = (cause: unknown) =>
     settle(() => controller.error(new TypeError("terminated", { cause })));
