@@ -1,5 +1,6 @@
 import type { ChunkingSpec } from "../spec/chunk.js";
 import type { Cell, CellParams } from "../spec/experiment.js";
+import { countOf } from "../util/count-of.js";
 import { defaultPrompt } from "./builtin-prompts.js";
 import { cellKey, cellLabel } from "./cell-key.js";
 import type {
@@ -234,8 +235,4 @@ function warnAboutSelfFusion(cells: Cell[], warnings: string[]): void {
     "retrieval hybrid with embedder local:bm25 fuses BM25 with itself; " +
       `kept ${countOf(selfFused, "such cell")}, which measure BM25 alone`,
   );
-}
-
-function countOf(count: number, noun: string): string {
-  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
 }

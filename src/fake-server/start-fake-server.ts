@@ -5,6 +5,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { FmopsError } from "../errors/fmops-error.js";
 import { bedrockRoutes, writeBedrockFault } from "./bedrock-routes.js";
 import type {
   FakeReply,
@@ -61,9 +62,20 @@ export async function startFakeServer(
     );
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) =>
-    server.listen(resolved.port, resolved.host, resolve),
-  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === "EADDRINUSE" ? "the port is in use" : error.message;
+      reject(
+        new FmopsError(
+          "USAGE",
+          `fake server: cannot listen on ${resolved.host}:${resolved.port}: ${reason}; choose another --port`,
+          { cause: error },
+        ),
+      );
+    });
+    server.listen(resolved.port, resolved.host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${resolved.host}:${port}`,

@@ -295,10 +295,10 @@ function planNotes(
   const estimated = cells.filter((cell) => cell.promptSource === "estimated");
   if (estimated.length > 0) {
     notes.push(
-      `${estimated.length} cell(s) retrieve with an embedder that would ` +
-        "have to be called (or an index not yet built): their prompts are " +
-        "estimated with top_k passages of mean length, and the response " +
-        "cache is not checked for them.",
+      `cells that retrieve with an embedder that would have to be called ` +
+        `(or an index not yet built): ${estimated.length}; their prompts ` +
+        "are estimated with top_k passages of mean length, and the " +
+        "response cache is not checked for them.",
     );
   }
   if ([...outputTokens.values()].some(isGuessedReply)) {

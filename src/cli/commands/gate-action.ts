@@ -166,7 +166,7 @@ function chooseBaseline(
   const missing = {
     run: null,
     missingReason:
-      `no baseline: no other finished run of ${run.experimentName}; ` +
+      `no baseline: no finished run of ${run.experimentName} started before it; ` +
       "pass --baseline",
   };
   const latest = hasRegressionRules ? findLatestBaseline(store, run) : null;

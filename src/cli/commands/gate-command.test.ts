@@ -217,7 +217,7 @@ describe("fmops gate", () => {
 
     expect(exitCode).toBe(1);
     expect(report.checks[0].reason).toBe(
-      "no baseline: no other finished run of gated; pass --baseline",
+      "no baseline: no finished run of gated started before it; pass --baseline",
     );
   });
 

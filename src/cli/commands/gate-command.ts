@@ -57,7 +57,7 @@ export function gateCommand(io: CliIo, setExitCode: (code: ExitCode) => void) {
     .option(
       "--baseline <run>",
       "run the regression rules compare with: id, label or `latest` " +
-        "(default: the latest other finished run of the same experiment)",
+        "(default: the latest finished run of the same experiment that started before it)",
     )
     .option("--json", "print the checks as JSON")
     .addHelpText(

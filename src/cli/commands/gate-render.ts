@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import type { GateCheck } from "../../gates/gate-check.js";
 import { isRunFigure } from "../../gates/gate-metrics.js";
+import { countOf } from "../../util/count-of.js";
 import { formatMs, formatScore, formatUsd } from "../render/format-values.js";
 
 /** The checks as a table, then a one-line verdict. */
@@ -28,7 +29,7 @@ export function renderGateChecks(
 
 function renderVerdict(checks: readonly GateCheck[]): string {
   const failed = checks.filter((check) => !check.isPassing).length;
-  const total = `${checks.length} gate check${checks.length === 1 ? "" : "s"}`;
+  const total = countOf(checks.length, "gate check");
   return failed === 0
     ? `PASS: all ${total} passed`
     : `FAIL: ${failed} of ${total} failed`;

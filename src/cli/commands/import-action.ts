@@ -4,6 +4,7 @@ import {
   importResultsFile,
 } from "../../import/import-results-file.js";
 import { openResultsStore } from "../../store/open-results-store.js";
+import { countOf } from "../../util/count-of.js";
 import type { CliIo } from "../cli-io.js";
 import { resolveDbPath } from "../resolve-locations.js";
 
@@ -42,7 +43,7 @@ function describeOutcome(
 }
 
 function countRuns(count: number): string {
-  return `${count} run${count === 1 ? "" : "s"}`;
+  return countOf(count, "run");
 }
 
 function listIds(ids: readonly string[]): string {

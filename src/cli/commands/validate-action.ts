@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { loadExperiment } from "../../config/load-experiment.js";
+import { countOf } from "../../util/count-of.js";
 import type { CliIo } from "../cli-io.js";
 import { splitAxes } from "../render/cell-parameters.js";
 import { formatJson } from "../render/run-json.js";
@@ -18,7 +19,7 @@ export async function validate(
   const { varying } = splitAxes(experiment.cells.map((cell) => cell.params));
   const axes = varying.length === 0 ? "" : ` (varying: ${varying.join(", ")})`;
   io.stdout.write(
-    `${file}: valid — ${experiment.cells.length} cells${axes}, ` +
+    `${file}: valid — ${countOf(experiment.cells.length, "cell")}${axes}, ` +
       `evaluators ${experiment.evaluators.join(", ")}\n`,
   );
   for (const warning of experiment.warnings) {

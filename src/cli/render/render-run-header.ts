@@ -1,4 +1,5 @@
 import type { RunRecord } from "../../spec/records.js";
+import { countOf } from "../../util/count-of.js";
 import { formatDuration, formatUsd } from "./format-values.js";
 
 /** A few lines that say what a run was and how it went. */
@@ -14,7 +15,7 @@ export function renderRunHeader(
     const perCell =
       questionCount === undefined ? "" : ` × ${questionCount} questions`;
     lines.push(
-      `${summary.cellCount} cells${perCell} = ${summary.caseCount} cases, ` +
+      `${countOf(summary.cellCount, "cell")}${perCell} = ${summary.caseCount} cases, ` +
         `${summary.errorCount} errors · cost ${formatUsd(summary.costUsd)}`,
       `Indexes: ${summary.indexesBuilt} built` +
         (summary.indexesBuilt > 0
@@ -24,7 +25,7 @@ export function renderRunHeader(
     );
   }
   for (const { message, count } of summary?.commonErrors ?? []) {
-    lines.push(`error in ${count} case${count === 1 ? "" : "s"}: ${message}`);
+    lines.push(`error in ${countOf(count, "case")}: ${message}`);
   }
   const commit =
     run.gitCommit === null ? "" : ` · commit ${run.gitCommit.slice(0, 12)}`;

@@ -1,5 +1,6 @@
 import type { BenchEvent, Reporter } from "../../spec/bench-event.js";
 import type { CellSummary } from "../../spec/records.js";
+import { countOf } from "../../util/count-of.js";
 import { formatDuration, formatScore } from "../render/format-values.js";
 import { describeFigures } from "./describe-figures.js";
 import { RunProgress } from "./run-progress.js";
@@ -39,7 +40,7 @@ export class PlainReporter implements Reporter {
         this.#cellCount = event.cellCount;
         this.#questionCount = event.questionCount;
         this.#write(
-          `run ${event.runId}: ${event.experimentName}, ${event.cellCount} cells × ${event.questionCount} questions`,
+          `run ${event.runId}: ${event.experimentName}, ${countOf(event.cellCount, "cell")} × ${countOf(event.questionCount, "question")}`,
         );
         return;
       case "index-ready":

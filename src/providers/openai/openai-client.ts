@@ -107,7 +107,7 @@ function readApiKey(
   throw new ProviderCallError(
     `openai ${modelId}: no API key; the environment variable ${variable} ` +
       "is not set or empty. Export it, or name another variable with " +
-      "settings.apiKeyEnv.",
+      "api_key_env in the experiment file.",
     {
       provider: "openai",
       modelId,

@@ -1,6 +1,7 @@
 import { formatDuration, formatUsd } from "../../cli/render/format-values.js";
 import type { DatasetSpec } from "../../spec/experiment.js";
 import type { RunRecord } from "../../spec/records.js";
+import { countOf } from "../../util/count-of.js";
 import type {
   Inline,
   ReportBlock,
@@ -21,7 +22,7 @@ export function headerSection(
   ];
   if (summary !== null) {
     facts.push(
-      `${summary.cellCount} cells · ${summary.caseCount} cases · ` +
+      `${countOf(summary.cellCount, "cell")} · ${countOf(summary.caseCount, "case")} · ` +
         `${summary.errorCount} errors · total cost ${formatUsd(summary.costUsd)}`,
     );
   }

@@ -1,4 +1,5 @@
 import { formatScore } from "../../cli/render/format-values.js";
+import { countOf } from "../../util/count-of.js";
 import type { ReportBlock } from "../document/report-block.js";
 import type { ParetoChart } from "../pareto-charts.js";
 
@@ -63,7 +64,7 @@ function chartBlocks(
       : [
           {
             kind: "paragraph" as const,
-            text: `${chart.unplacedCount} cells are left out: no score, or an unknown value.`,
+            text: `${countOf(chart.unplacedCount, "cell")} left out: no score, or an unknown value.`,
           },
         ];
   if (chart.svg === null || placement.kind === "omitted") return unplaced;

@@ -1,4 +1,5 @@
 import type { CallRecord, RunRecord } from "../../spec/records.js";
+import { countOf } from "../../util/count-of.js";
 import type { ReportBlock, RichText } from "../document/report-block.js";
 
 /** The run's warnings, why it ended badly, and its most common errors. */
@@ -12,12 +13,10 @@ export function warningsSection(
   }
   for (const warning of run.warnings) items.push(`Warning: ${warning}`);
   for (const { message, count } of run.summary?.commonErrors ?? []) {
-    items.push(`Error in ${count} case${count === 1 ? "" : "s"}: ${message}`);
+    items.push(`Error in ${countOf(count, "case")}: ${message}`);
   }
   for (const [errorClass, count] of failedCallsByClass(calls)) {
-    items.push(
-      `${count} provider call${count === 1 ? "" : "s"} failed with ${errorClass}`,
-    );
+    items.push(`${countOf(count, "provider call")} failed with ${errorClass}`);
   }
   return [
     { kind: "heading", level: 2, text: "Warnings and errors" },
