@@ -1,4 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
@@ -133,6 +139,19 @@ describe("fmops report (markdown)", () => {
     expect(existsSync(join(project.folder, "report-pareto-cost.svg"))).toBe(
       false,
     );
+  });
+
+  it("refuses an --out it cannot write with exit 2", async () => {
+    mkdirSync(join(project.folder, "a-folder"), { recursive: true });
+    const result = await project.fmops([
+      "report",
+      "latest",
+      "--out",
+      "a-folder",
+    ]);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error: cannot write .*a-folder: EISDIR/);
   });
 
   it("appends the report to GITHUB_STEP_SUMMARY when it is set", async () => {
