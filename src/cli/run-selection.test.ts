@@ -237,6 +237,12 @@ describe("--sample, --filter and --repeat", () => {
       repeat: 1,
       filters: [],
     });
+
+    const beyond = await benchJson(newDatabase(), "--sample", "50");
+    expect(beyond.json.run.summary.caseCount).toBe(2 * QUESTION_COUNT);
+    expect(beyond.json.run.warnings).toContain(
+      "--sample 50: the data set has 20 questions; every one is asked",
+    );
   });
 
   it("keeps only the cells a filter names, and refuses bad selection flags with exit 2", async () => {

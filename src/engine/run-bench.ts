@@ -207,6 +207,19 @@ class BenchRun {
       })),
     });
     this.#countRecordedCases();
+    this.#warnOfSmallDataSet();
+  }
+
+  /** `--sample N` beyond the data set asks every question; say so. */
+  #warnOfSmallDataSet(): void {
+    const sampleSize = this.#options.experiment.selection?.sampleSize ?? null;
+    const available = this.#dataset.questions.questions.length;
+    if (this.#recorded !== null || sampleSize === null) return;
+    if (sampleSize <= available) return;
+    this.#warn(
+      `--sample ${sampleSize}: the data set has ${available} questions; ` +
+        "every one is asked",
+    );
   }
 
   /**

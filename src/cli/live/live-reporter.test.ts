@@ -119,6 +119,37 @@ describe("the live view", () => {
     expect(draws).toBe(10);
   });
 
+  it("redraws every second without events, so time left keeps moving", async () => {
+    let draws = 0;
+    let nowMs = 0;
+    const timers: Array<() => void> = [];
+    const clock: ThrottleClock = {
+      now: () => nowMs,
+      setTimeout: (callback) => timers.push(callback),
+      clearTimeout: () => {},
+    };
+    const reporter = new LiveReporter(
+      { draw: () => (draws += 1), close: async () => {} },
+      clock,
+    );
+    reporter.onEvent({
+      type: "run-start",
+      runId: "r",
+      experimentName: "x",
+      cellCount: 1,
+      questionCount: 4,
+      cells: [CELLS[0] ?? { key: "a", label: "a" }],
+    });
+    // Three quiet seconds, as while an index is built: a frame each.
+    for (let second = 1; second <= 3; second += 1) {
+      nowMs = second * 1_000;
+      timers.shift()?.();
+    }
+    await reporter.close();
+    // The first frame, three idle ones, and the last.
+    expect(draws).toBe(5);
+  });
+
   it("shows an unknown price as such, never as a complete sum", () => {
     const { surface, frame } = testSurface();
     const reporter = new LiveReporter(surface, manualClock().clock);
