@@ -19,8 +19,8 @@ export function renderTradeOffs(
     renderFront(
       summaries,
       metric,
-      "p95 latency",
-      (cell) => cell.latencyMs.p95,
+      "p50 latency",
+      (cell) => cell.latencyMs.p50,
       (value) => `${formatMs(value)} ms`,
     ),
     renderAxisEffects(summaries, cases, metric),
