@@ -119,3 +119,26 @@ describe("planning a tiny experiment", () => {
     expect(plan.totals.costUsd).toBeCloseTo(costUsd, 12);
   });
 });
+
+describe("planning a selection of cases", () => {
+  it("plans the sampled questions, each as often as it repeats", async () => {
+    const cacheDir = join(folder, "cache");
+    const experiment = await loadExperiment(join(folder, "experiment.yaml"));
+    const selected = await planExperiment({
+      experiment: {
+        ...experiment,
+        selection: { sampleSize: 1, seed: 1, repeat: 3, filters: [] },
+      },
+      cacheDir,
+      providers: createProviderRegistry({ cacheDir, workingDirectory: folder }),
+      history: null,
+    });
+
+    // One question of the two, asked three times: three chat calls of
+    // that question's prompt (27 tokens for q1, 25 for q2).
+    expect(selected.caseCount).toBe(3);
+    const [chat] = selected.calls.filter((call) => call.kind === "chat");
+    expect(chat?.calls).toBe(3);
+    expect([27 * 3, 25 * 3]).toContain(chat?.inputTokens);
+  });
+});

@@ -1,8 +1,10 @@
 import { type Dataset, loadDataset } from "../engine/load-dataset.js";
 import { Memo } from "../engine/memo.js";
 import { type IndexNeed, indexNeedsOf } from "../engine/run-bench.js";
+import { selectQuestions } from "../engine/select-questions.js";
 import { PriceTable } from "../providers/prices/price-table.js";
 import type { CallPurpose } from "../spec/call-attribution.js";
+import type { Question } from "../spec/dataset.js";
 import type {
   Cell,
   ModelSpec,
@@ -83,11 +85,17 @@ class Planner {
   readonly #isCacheEnabled: boolean;
   readonly #cachedIndexes = new Map<string, boolean>();
   readonly #caseTokens = new Map<string, CaseTokens>();
+  /** The questions every cell asks: sampled and repeated as selected. */
+  readonly #questions: Question[];
 
   constructor(options: PlanOptions, dataset: Dataset) {
     const { experiment } = options;
     this.#options = options;
     this.#dataset = dataset;
+    this.#questions = selectQuestions(
+      dataset.questions.questions,
+      experiment.selection,
+    );
     this.#tally = new CallTally(
       (options.prices ?? PriceTable.bundled()).withOverrides(experiment.prices),
     );
@@ -106,7 +114,7 @@ class Planner {
 
   async plan(): Promise<ExperimentPlan> {
     const { experiment } = this.#options;
-    const questions = this.#dataset.questions.questions;
+    const questions = this.#questions;
     const cellNeeds = experiment.cells.map((cell) => ({
       cell,
       needs: indexNeedsOf(cell.params),
@@ -157,7 +165,7 @@ class Planner {
     outputTokens: ReadonlyMap<string, OutputTokenEstimate>,
   ): Promise<PlannedCell[]> {
     const planning: GenerationPlanning = {
-      questions: this.#dataset.questions.questions,
+      questions: this.#questions,
       retriever: this.#retriever,
       tally: this.#tally,
       outputTokensOf: (spec) =>
@@ -186,7 +194,7 @@ class Planner {
     const judgeOutput = outputTokens.get(JUDGE_ALIAS);
     return {
       judge,
-      questions: this.#dataset.questions.questions,
+      questions: this.#questions,
       tally: this.#tally,
       judgeOutputTokens: judgeOutput?.tokensPerCall ?? 0,
       caseTokensOf: (cell) =>
@@ -225,9 +233,11 @@ class Planner {
     return estimates;
   }
 
+  /** Repeated runs ask the model every time: no chat answer is read. */
   #cacheLookup(): ((key: string) => boolean) | null {
     const history = this.#options.history;
-    if (!this.#isCacheEnabled || history === null) return null;
+    const repeat = this.#options.experiment.selection?.repeat ?? 1;
+    if (!this.#isCacheEnabled || history === null || repeat > 1) return null;
     return (key) => history.getCachedResponse(key) !== null;
   }
 

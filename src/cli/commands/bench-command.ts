@@ -1,15 +1,11 @@
 import { Command, Option } from "commander";
 import type { CliIo } from "../cli-io.js";
 import type { ExitCode } from "../exit-codes.js";
-import {
-  collectValues,
-  parsePositiveInteger,
-  parsePositiveUsd,
-  parseWholeNumber,
-} from "./parse-options.js";
+import { parsePositiveInteger, parsePositiveUsd } from "./parse-options.js";
+import { addSelectionOptions, type SelectionFlags } from "./selection-flags.js";
 
 /** Flags of `fmops bench`. */
-export interface BenchFlags {
+export interface BenchFlags extends SelectionFlags {
   db?: string;
   cacheDir?: string;
   concurrency?: number;
@@ -21,10 +17,6 @@ export interface BenchFlags {
   maxCost?: number;
   /** A run to continue: id, unique prefix or `latest`. */
   resume?: string;
-  sample?: number;
-  seed?: number;
-  repeat?: number;
-  filter?: string[];
   /** Check the experiment's gates after the run. */
   gate?: boolean;
   /** `--no-live` sets it false: plain progress lines on a terminal too. */
@@ -34,48 +26,33 @@ export interface BenchFlags {
 }
 
 export function benchCommand(io: CliIo, setExitCode: (code: ExitCode) => void) {
-  return new Command("bench")
-    .description("run an experiment matrix and store every result in SQLite")
-    .argument("[file]", "experiment file (YAML); optional with --resume")
-    .option("--db <path>", "results database (env FMOPS_DB)", undefined)
-    .option("--cache-dir <dir>", "index and model cache (env FMOPS_CACHE_DIR)")
-    .addOption(
-      new Option("-c, --concurrency <n>", "cases in flight at once").argParser(
-        parsePositiveInteger,
+  return addSelectionOptions(
+    new Command("bench")
+      .description("run an experiment matrix and store every result in SQLite")
+      .argument("[file]", "experiment file (YAML); optional with --resume")
+      .option("--db <path>", "results database (env FMOPS_DB)", undefined)
+      .option(
+        "--cache-dir <dir>",
+        "index and model cache (env FMOPS_CACHE_DIR)",
+      )
+      .addOption(
+        new Option(
+          "-c, --concurrency <n>",
+          "cases in flight at once",
+        ).argParser(parsePositiveInteger),
+      )
+      .option("--no-cache", "ask providers again, even for identical calls")
+      .addOption(
+        new Option(
+          "--max-cost <usd>",
+          "stop admitting provider calls before spending this much",
+        ).argParser(parsePositiveUsd),
+      )
+      .option(
+        "--resume <run>",
+        "continue an interrupted, stopped, failed or crashed run",
       ),
-    )
-    .option("--no-cache", "ask providers again, even for identical calls")
-    .addOption(
-      new Option(
-        "--max-cost <usd>",
-        "stop admitting provider calls before spending this much",
-      ).argParser(parsePositiveUsd),
-    )
-    .option(
-      "--resume <run>",
-      "continue an interrupted, stopped, failed or crashed run",
-    )
-    .addOption(
-      new Option(
-        "--sample <n>",
-        "ask n questions drawn at random (seeded)",
-      ).argParser(parsePositiveInteger),
-    )
-    .addOption(
-      new Option("--seed <s>", "seed of --sample (default 1)").argParser(
-        parseWholeNumber,
-      ),
-    )
-    .addOption(
-      new Option("--repeat <n>", "run each case n times").argParser(
-        parsePositiveInteger,
-      ),
-    )
-    .option(
-      "--filter <key=value>",
-      "only cells with this parameter (repeatable)",
-      collectValues,
-    )
+  )
     .option(
       "--gate",
       "check the file's gates after the run; exit 1 when one fails",

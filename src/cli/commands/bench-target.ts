@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { resolveRun } from "../../baseline/resolve-baseline.js";
-import { filterCells } from "../../config/filter-cells.js";
 import { loadExperiment } from "../../config/load-experiment.js";
 import { FmopsError } from "../../errors/fmops-error.js";
 import type { ResolvedExperiment } from "../../spec/experiment.js";
@@ -8,6 +7,7 @@ import type { RunRecord } from "../../spec/records.js";
 import type { ResultsStore } from "../../store/results-store.js";
 import type { CliIo } from "../cli-io.js";
 import type { BenchFlags } from "./bench-command.js";
+import { applySelectionFlags } from "./selection-flags.js";
 
 /** What `fmops bench` runs: an experiment, and the run it continues. */
 export interface BenchTarget {
@@ -15,9 +15,6 @@ export interface BenchTarget {
   /** Absent for a new run. */
   resume?: RunRecord;
 }
-
-/** Seed of `--sample` when `--seed` is not given. */
-const DEFAULT_SAMPLE_SEED = 1;
 
 /**
  * A new run: the experiment file with the flags' cell filters, sample,
@@ -29,21 +26,10 @@ export async function newBenchTarget(
   flags: BenchFlags,
   io: CliIo,
 ): Promise<BenchTarget> {
-  if (flags.seed !== undefined && flags.sample === undefined) {
-    throw new FmopsError(
-      "USAGE",
-      "--seed picks the questions of --sample; give --sample N with it",
-    );
-  }
-  const experiment = await loadExperiment(resolve(io.cwd, file));
-  const filters = flags.filter ?? [];
-  experiment.cells = filterCells(experiment.cells, filters);
-  experiment.selection = {
-    sampleSize: flags.sample ?? null,
-    seed: flags.seed ?? DEFAULT_SAMPLE_SEED,
-    repeat: flags.repeat ?? 1,
-    filters,
-  };
+  const experiment = applySelectionFlags(
+    await loadExperiment(resolve(io.cwd, file)),
+    flags,
+  );
   return { experiment: withRunFlags(experiment, flags) };
 }
 

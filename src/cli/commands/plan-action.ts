@@ -10,6 +10,7 @@ import { formatJson } from "../render/run-json.js";
 import { resolveCacheDir, resolveDbPath } from "../resolve-locations.js";
 import type { PlanFlags } from "./plan-command.js";
 import { renderPlan } from "./plan-render.js";
+import { applySelectionFlags } from "./selection-flags.js";
 
 /** Runs `fmops plan FILE` and returns its exit code. */
 export async function plan(
@@ -18,7 +19,10 @@ export async function plan(
   io: CliIo,
 ): Promise<ExitCode> {
   const experimentPath = resolve(io.cwd, file);
-  const experiment = await loadExperiment(experimentPath);
+  const experiment = applySelectionFlags(
+    await loadExperiment(experimentPath),
+    flags,
+  );
   const cacheDir = resolveCacheDir(flags.cacheDir, io);
   const dbPath = resolveDbPath(flags.db, io);
   // A plan reads the store; it never creates one.
