@@ -21,6 +21,7 @@ import type {
   RunStatus,
   RunSummary,
 } from "../spec/records.js";
+import { groupBy } from "../util/group-by.js";
 import { CallBudget } from "./budget/call-budget.js";
 import { buildEvaluators } from "./build-evaluators.js";
 import { CallRecorder, messageOf } from "./call-recorder.js";
@@ -194,17 +195,27 @@ class BenchRun {
         experiment.cells.map((cell) => ({ runId: this.#run.id, ...cell })),
       );
     }
+    // A resumed run's views start each cell from what it recorded.
+    const recordedByCell = groupBy(
+      this.#recorded?.cases ?? [],
+      (record) => record.cellKey,
+    );
     this.#emit({
       type: "run-start",
       runId: this.#run.id,
       experimentName: experiment.name,
       cellCount: experiment.cells.length,
       questionCount: this.#questions.length,
-      cells: experiment.cells.map(({ key, label }) => ({
-        key,
-        label,
-        ...this.#recordedCounts(key),
-      })),
+      cells: experiment.cells.map(({ key, label }) => {
+        const recorded = recordedByCell.get(key) ?? [];
+        return {
+          key,
+          label,
+          recordedCases: recorded.length,
+          recordedErrors: recorded.filter((record) => record.error !== null)
+            .length,
+        };
+      }),
     });
     this.#countRecordedCases();
     this.#warnOfSmallDataSet();
@@ -236,20 +247,6 @@ class BenchRun {
       const finishedCases = this.#progress.add(record);
       if (finishedCases !== null) this.#finishCell(cell, finishedCases);
     }
-  }
-
-  /** Cases and failed cases of a cell that earlier sessions recorded. */
-  #recordedCounts(cellKey: string): {
-    recordedCases: number;
-    recordedErrors: number;
-  } {
-    const own = (this.#recorded?.cases ?? []).filter(
-      (record) => record.cellKey === cellKey,
-    );
-    return {
-      recordedCases: own.length,
-      recordedErrors: own.filter((record) => record.error !== null).length,
-    };
   }
 
   /** The index stage: every index any cell needs, before any case runs. */
