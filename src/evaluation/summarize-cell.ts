@@ -1,5 +1,4 @@
 import type { CaseRecord, CellParams, CellSummary } from "../spec/index.js";
-import { ascending } from "../statistics/ascending.js";
 import { bootstrapMeanInterval } from "../statistics/bootstrap-mean-interval.js";
 import { scoresPerQuestion } from "./case-score.js";
 import { latencyPercentiles } from "./percentile.js";
@@ -45,12 +44,18 @@ export function summarizeCell(
   const unscoredCounts: Record<string, number> = {};
   const intervals: CellSummary["intervals"] = {};
   for (const name of metricNames) {
-    const scores = ascending([...scoresPerQuestion(succeeded, name).values()]);
+    // The same seed for every cell, so a rerun reproduces every interval;
+    // the mean and interval do not depend on the order cases finished in.
+    const interval = bootstrapMeanInterval(
+      [...scoresPerQuestion(succeeded, name).values()],
+      { seed: 1 },
+    );
     const scoredCount = countScored(succeeded, name);
-    metrics[name] = scores.length === 0 ? null : mean(scores);
+    metrics[name] = interval?.mean ?? null;
     scoredCounts[name] = scoredCount;
     unscoredCounts[name] = succeeded.length - scoredCount;
-    intervals[name] = intervalOf(scores);
+    intervals[name] =
+      interval === null ? null : { low: interval.low, high: interval.high };
   }
   return {
     cellKey: cell.key,
@@ -72,12 +77,6 @@ export function summarizeCell(
   };
 }
 
-/** The same seed for every cell, so a rerun reproduces every interval. */
-function intervalOf(scores: readonly number[]) {
-  const interval = bootstrapMeanInterval(scores, { seed: 1 });
-  return interval === null ? null : { low: interval.low, high: interval.high };
-}
-
 function countScored(cases: readonly CaseFigures[], name: string): number {
   return cases.filter((record) => typeof record.scores[name] === "number")
     .length;
@@ -94,8 +93,4 @@ function sumCosts(costsUsd: readonly (number | null)[]): number | null {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-function mean(values: readonly number[]): number {
-  return sum(values) / values.length;
 }
