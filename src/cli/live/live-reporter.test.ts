@@ -7,9 +7,14 @@ import { LiveReporter, type LiveSurface } from "./live-reporter.js";
 import { LiveView } from "./live-view.js";
 import type { ThrottleClock } from "./throttle.js";
 
-/** The live view drawn into ink-testing-library's in-memory terminal. */
+/**
+ * The live view drawn into ink-testing-library's in-memory terminal. The
+ * frame on screen when the view closes is kept: under a CI variable ink
+ * writes a blank line on unmount, which is not what a user last saw.
+ */
 function testSurface() {
   let instance: ReturnType<typeof render> | null = null;
+  let closingFrame: string | null = null;
   const element = (snapshot: ProgressSnapshot) =>
     createElement(LiveView, { snapshot, isColored: false });
   const surface: LiveSurface = {
@@ -18,10 +23,12 @@ function testSurface() {
       else instance.rerender(element(snapshot));
     },
     async close() {
+      closingFrame = instance?.lastFrame() ?? "";
       instance?.unmount();
     },
   };
-  return { surface, frame: () => instance?.lastFrame() ?? "" };
+  const frame = () => closingFrame ?? instance?.lastFrame() ?? "";
+  return { surface, frame };
 }
 
 function manualClock() {
