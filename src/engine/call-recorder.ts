@@ -5,22 +5,24 @@ import type { EmbeddingModel, EmbedRequest } from "../spec/embedding-model.js";
 import type { CallKind, CallRecord } from "../spec/records.js";
 import { withEmbed, withGenerate } from "./replace-call.js";
 
-type CallRow = Omit<CallRecord, "runId">;
-
 /**
- * Wraps models so every call, successful or not, becomes a call record.
+ * Wraps models so every call, successful or not, becomes a call record of
+ * the run.
  * Which case a call belongs to comes with the request (its attribution),
  * so one shared model (an embedder used by many cells) still attributes
  * each call right.
  */
 export class CallRecorder {
-  readonly #onCall: (call: CallRow) => void;
+  readonly #runId: string;
+  readonly #onCall: (call: CallRecord) => void;
   readonly #now: () => Date;
 
   constructor(
-    onCall: (call: CallRow) => void,
+    runId: string,
+    onCall: (call: CallRecord) => void,
     now: () => Date = () => new Date(),
   ) {
+    this.#runId = runId;
     this.#onCall = onCall;
     this.#now = now;
   }
@@ -70,58 +72,64 @@ export class CallRecorder {
   ): Promise<Response> {
     const startedAt = this.#now();
     const startMs = performance.now();
-    const base = {
-      kind,
-      provider: model.provider,
-      modelId: model.modelId,
-      cellKey: attribution?.cellKey ?? null,
-      questionId: attribution?.questionId ?? null,
-      attempt: attribution?.attempt ?? 1,
-      purpose: attribution?.purpose ?? "system",
-    };
+    const started = { kind, model, attribution, startedAt };
     try {
       const response = await call();
-      this.#emit(base, startedAt, {
-        ...measure(response),
-        status: "ok",
-        errorMessage: null,
-        errorClass: null,
-      });
+      this.#emit(started, measure(response), null);
       return response;
     } catch (error) {
       const latencyMs = performance.now() - startMs;
-      this.#emit(base, startedAt, {
-        ...failedFigures(latencyMs),
-        status: "error",
-        errorMessage: messageOf(error),
-        errorClass:
-          error instanceof ProviderCallError ? error.errorClass : "internal",
-      });
+      this.#emit(started, failedFigures(latencyMs), { error });
       throw error;
     }
   }
 
+  /**
+   * Hands on the call's row, written out field by field: spreading
+   * objects into a row this wide costs more than the rest of building it,
+   * once per call.
+   */
   #emit(
-    base: Pick<
-      CallRow,
-      | "kind"
-      | "provider"
-      | "modelId"
-      | "cellKey"
-      | "questionId"
-      | "attempt"
-      | "purpose"
-    >,
-    startedAt: Date,
-    outcome: CallFigures &
-      Pick<CallRow, "status" | "errorMessage" | "errorClass">,
+    call: {
+      kind: CallKind;
+      model: { provider: string; modelId: string };
+      attribution: CallAttribution | undefined;
+      startedAt: Date;
+    },
+    figures: CallFigures,
+    failure: { error: unknown } | null,
   ): void {
-    this.#onCall({ ...base, ...outcome, startedAt: startedAt.toISOString() });
+    const { attribution } = call;
+    const error = failure?.error;
+    this.#onCall({
+      runId: this.#runId,
+      kind: call.kind,
+      provider: call.model.provider,
+      modelId: call.model.modelId,
+      cellKey: attribution?.cellKey ?? null,
+      questionId: attribution?.questionId ?? null,
+      startedAt: call.startedAt.toISOString(),
+      latencyMs: figures.latencyMs,
+      timeToFirstTokenMs: figures.timeToFirstTokenMs,
+      inputTokens: figures.inputTokens,
+      outputTokens: figures.outputTokens,
+      costUsd: figures.costUsd,
+      status: failure === null ? "ok" : "error",
+      errorMessage: failure === null ? null : messageOf(error),
+      errorClass:
+        failure === null
+          ? null
+          : error instanceof ProviderCallError
+            ? error.errorClass
+            : "internal",
+      attempt: attribution?.attempt ?? 1,
+      purpose: attribution?.purpose ?? "system",
+    });
   }
 }
 
 type CallFigures = Pick<
-  CallRow,
+  CallRecord,
   | "latencyMs"
   | "timeToFirstTokenMs"
   | "inputTokens"

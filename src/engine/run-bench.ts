@@ -137,14 +137,18 @@ class BenchRun {
     );
     this.#now = options.now ?? (() => new Date());
     this.#run = recorded?.run ?? this.#newRunRecord();
-    this.#recorder = new CallRecorder((call) => {
-      this.#callCostUsd =
-        this.#callCostUsd === null || call.costUsd === null
-          ? null
-          : this.#callCostUsd + call.costUsd;
-      options.store.recordCall({ ...call, runId: options.runId });
-      this.#emitCallEnd(call);
-    }, this.#now);
+    this.#recorder = new CallRecorder(
+      options.runId,
+      (call) => {
+        this.#callCostUsd =
+          this.#callCostUsd === null || call.costUsd === null
+            ? null
+            : this.#callCostUsd + call.costUsd;
+        options.store.recordCall(call);
+        this.#emitCallEnd(call);
+      },
+      this.#now,
+    );
     this.#prices = (options.prices ?? PriceTable.bundled()).withOverrides(
       options.experiment.prices,
     );

@@ -65,8 +65,6 @@ export async function runCase(
   cell: Cell,
   question: Question,
 ): Promise<CaseRecord> {
-  const base = { runId: dependencies.runId, cellKey: cell.key };
-  const identity = { questionId: question.id, question: question.question };
   const evaluation = dependencies.evaluationToolsFor(cell, question);
   const spent: SpentSoFar = {
     retrieval: null,
@@ -84,20 +82,26 @@ export async function runCase(
       retrieval.hits,
     );
     spent.generation = generation;
-    const scored = await score(dependencies.evaluators, {
+    const retrievedDocumentIds = rankedDocumentIds(retrieval.hits);
+    const { scores, unscoredReasons } = await score(dependencies.evaluators, {
       cellKey: cell.key,
       question,
       answer: generation.answer,
       hits: retrieval.hits,
-      retrievedDocumentIds: rankedDocumentIds(retrieval.hits),
+      retrievedDocumentIds,
       tools: evaluation.tools,
     });
+    const usage = evaluation.usage();
+    // Written out field by field: spreading objects into a record this
+    // wide costs more than the rest of building it, once per case.
     return {
-      ...base,
-      ...identity,
+      runId: dependencies.runId,
+      cellKey: cell.key,
+      questionId: question.id,
+      question: question.question,
       answer: generation.answer,
       retrievedChunkIds: retrieval.hits.map((hit) => hit.chunkId),
-      retrievedDocumentIds: rankedDocumentIds(retrieval.hits),
+      retrievedDocumentIds,
       retrievalLatencyMs: retrieval.latencyMs,
       generationLatencyMs: generation.latencyMs,
       latencyMs: retrieval.latencyMs + (generation.latencyMs ?? 0),
@@ -106,12 +110,17 @@ export async function runCase(
       costUsd: generation.costUsd,
       error: null,
       isCached: generation.isCached,
-      ...scored,
-      ...evaluationFigures(evaluation.usage()),
+      scores,
+      unscoredReasons,
+      evaluationInputTokens: usage.inputTokens,
+      evaluationOutputTokens: usage.outputTokens,
+      evaluationCostUsd: usage.costUsd,
     };
   } catch (error) {
     return failedCase(
-      { ...base, ...identity },
+      dependencies.runId,
+      cell,
+      question,
       messageOf(error),
       spent,
       evaluation.usage(),
@@ -208,19 +217,6 @@ function readResult(result: EvaluationResult): {
   return { score: null, reason: `the evaluator gave ${result}` };
 }
 
-function evaluationFigures(
-  usage: EvaluationUsage,
-): Pick<
-  CaseRecord,
-  "evaluationInputTokens" | "evaluationOutputTokens" | "evaluationCostUsd"
-> {
-  return {
-    evaluationInputTokens: usage.inputTokens,
-    evaluationOutputTokens: usage.outputTokens,
-    evaluationCostUsd: usage.costUsd,
-  };
-}
-
 /**
  * A failed case keeps what it got and what it spent before the failure:
  * the passages, the answer and its tokens and cost when the model had
@@ -229,7 +225,9 @@ function evaluationFigures(
  * included.
  */
 function failedCase(
-  identity: Pick<CaseRecord, "runId" | "cellKey" | "questionId" | "question">,
+  runId: string,
+  cell: Cell,
+  question: Question,
   message: string,
   spent: SpentSoFar,
   usage: EvaluationUsage,
@@ -241,7 +239,10 @@ function failedCase(
     generation?.latencyMs ??
     (generationStartMs === null ? null : performance.now() - generationStartMs);
   return {
-    ...identity,
+    runId,
+    cellKey: cell.key,
+    questionId: question.id,
+    question: question.question,
     answer: generation?.answer ?? null,
     retrievedChunkIds: hits.map((hit) => hit.chunkId),
     retrievedDocumentIds: rankedDocumentIds(hits),
@@ -255,6 +256,8 @@ function failedCase(
     isCached: generation?.isCached ?? false,
     scores: {},
     unscoredReasons: {},
-    ...evaluationFigures(usage),
+    evaluationInputTokens: usage.inputTokens,
+    evaluationOutputTokens: usage.outputTokens,
+    evaluationCostUsd: usage.costUsd,
   };
 }

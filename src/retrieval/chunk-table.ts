@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { FmopsError } from "../errors/index.js";
 import type { Chunk } from "../spec/chunk.js";
 import type { SearchHit } from "../spec/search-index.js";
@@ -52,11 +53,31 @@ function assertUniqueIds(chunks: readonly Chunk[]): void {
   }
 }
 
+/** A chunk's fields as hits carry them. */
+type ChunkFields = [chunkId: string, documentId: string, text: string];
+
+/**
+ * Memory for recently returned chunks, per open index. Questions of one
+ * data set keep finding the same passages, and answering them from memory
+ * spares a read of the index file per search.
+ */
+const CHUNK_CACHE_BYTES = 8 * 1024 * 1024;
+
+/** Bytes a cached chunk takes besides its strings, roughly. */
+const ENTRY_OVERHEAD_BYTES = 96;
+
 /** Reads chunks back by row number to turn scored rows into hits. */
 export class ChunkTable {
   readonly #selectByRows;
+  readonly #recent: LRUCache<number, ChunkFields>;
 
-  constructor(database: IndexDatabase) {
+  constructor(database: IndexDatabase, cacheBytes = CHUNK_CACHE_BYTES) {
+    this.#recent = new LRUCache({
+      maxSize: cacheBytes,
+      sizeCalculation: ([chunkId, documentId, text]) =>
+        ENTRY_OVERHEAD_BYTES +
+        2 * (chunkId.length + documentId.length + text.length),
+    });
     // One statement for the whole result list: a lookup per hit costs more
     // than the scoring itself on short queries.
     this.#selectByRows = database
@@ -69,15 +90,16 @@ export class ChunkTable {
 
   /** Hits for `rows`, in the order given, scored by `scoreOf`. */
   toHits(rows: number[], scoreOf: (row: number) => number): SearchHit[] {
-    if (rows.length === 0) return [];
-    const found = new Map<number, [string, string, string]>();
-    const columns = this.#selectByRows.all(JSON.stringify(rows)) as [
-      number,
-      string,
-      string,
-      string,
-    ][];
-    for (const [row, ...fields] of columns) found.set(row, fields);
+    // Gathered here, not looked up in the cache again: reading the missing
+    // rows may push out rows found a moment ago.
+    const found = new Map<number, ChunkFields>();
+    const missing: number[] = [];
+    for (const row of rows) {
+      const fields = this.#recent.get(row);
+      if (fields === undefined) missing.push(row);
+      else found.set(row, fields);
+    }
+    if (missing.length > 0) this.#read(missing, found);
     return rows.map((row) => {
       const fields = found.get(row);
       if (fields === undefined) {
@@ -86,5 +108,16 @@ export class ChunkTable {
       const [chunkId, documentId, text] = fields;
       return { chunkId, documentId, text, score: scoreOf(row) };
     });
+  }
+
+  #read(rows: number[], into: Map<number, ChunkFields>): void {
+    const columns = this.#selectByRows.all(JSON.stringify(rows)) as [
+      number,
+      ...ChunkFields,
+    ][];
+    for (const [row, ...fields] of columns) {
+      into.set(row, fields);
+      this.#recent.set(row, fields);
+    }
   }
 }

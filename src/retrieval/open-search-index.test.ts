@@ -91,7 +91,8 @@ describe("openSearchIndex", () => {
   });
 
   it("rebuilds a file that lacks the complete marker", async () => {
-    await open();
+    // Closed first: an open index keeps its file's shared lock.
+    (await open()).index.close();
     const path = join(cacheDir, "indexes", "corpus-1.sqlite");
     const database = openIndexDatabase(path, { isReadOnly: false });
     database.prepare("DELETE FROM meta WHERE name = 'is_complete'").run();

@@ -1,50 +1,42 @@
+import { LRUCache } from "lru-cache";
+
 /** A term's row in a keyword index: `null` for a term no chunk holds. */
 export type TermPostings = { documentFrequency: number; postings: Buffer };
+
+/** Stands for "no chunk holds this term"; the cache cannot hold `null`. */
+const ABSENT = Symbol("absent term");
 
 /**
  * The postings of recently searched terms, bounded by their bytes. Queries
  * of one dataset share most of their terms, and reading a term from memory
  * instead of the index file makes a short query several times cheaper.
- * The least recently used terms go first when the bound is reached.
+ * Terms no chunk holds are remembered too: a question's rare words (a
+ * case number, a name) would otherwise cost a lookup every time. The
+ * least recently used terms go first when the bound is reached.
  */
 export class PostingsCache {
-  readonly #maxBytes: number;
-  readonly #entries = new Map<string, TermPostings | null>();
-  #bytes = 0;
+  readonly #entries: LRUCache<string, TermPostings | typeof ABSENT>;
 
   constructor(maxBytes: number) {
-    this.#maxBytes = maxBytes;
+    this.#entries = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (found, term) =>
+        sizeOf(term, found === ABSENT ? null : found),
+    });
   }
 
   /** Bytes of postings held now. */
   get bytes(): number {
-    return this.#bytes;
+    return this.#entries.calculatedSize;
   }
 
   /** The term's postings, read with `read` when the cache has none. */
   get(term: string, read: () => TermPostings | null): TermPostings | null {
     const cached = this.#entries.get(term);
-    if (cached !== undefined) {
-      // Re-inserted so that the Map's order is the order of use.
-      this.#entries.delete(term);
-      this.#entries.set(term, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached === ABSENT ? null : cached;
     const found = read();
-    this.#add(term, found);
+    this.#entries.set(term, found ?? ABSENT);
     return found;
-  }
-
-  #add(term: string, found: TermPostings | null): void {
-    const size = sizeOf(term, found);
-    if (size > this.#maxBytes) return;
-    this.#entries.set(term, found);
-    this.#bytes += size;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.#maxBytes) break;
-      this.#entries.delete(oldest);
-      this.#bytes -= sizeOf(oldest, entry);
-    }
   }
 }
 

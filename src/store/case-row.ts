@@ -40,7 +40,9 @@ export type CaseKey = Pick<CaseRow, "run_id" | "cell_key" | "question_id">;
 
 export function toCaseRow(record: CaseRecord): CaseRow {
   return {
-    ...toCaseKey(record),
+    run_id: record.runId,
+    cell_key: record.cellKey,
+    question_id: record.questionId,
     question: record.question,
     answer: record.answer,
     retrieved_chunk_ids_json: JSON.stringify(record.retrievedChunkIds),
@@ -69,7 +71,9 @@ export function toCaseKey(record: CaseRecord): CaseKey {
 
 export function toScoreRows(record: CaseRecord): ScoreRow[] {
   return Object.entries(record.scores).map(([metric, value]) => ({
-    ...toCaseKey(record),
+    run_id: record.runId,
+    cell_key: record.cellKey,
+    question_id: record.questionId,
     metric,
     value,
     reason: record.unscoredReasons[metric] ?? null,
