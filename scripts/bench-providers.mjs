@@ -10,6 +10,8 @@
 //   4. for scale, the openai SDK alone streaming the same calls to the same
 //      server with no fmops around it, through the same node:http fetch
 //      fmops gives it: the ceiling this machine allows.
+// Each fake server first answers 2,000 calls from this script, so that it
+// is as warm as a provider's servers are when a run starts.
 // Needs `npm run build` (npm ci does it). With `--keep` the experiments,
 // datasets and databases stay in the work folder it names, for profiling
 // one scenario again: start `fmops fake-server` on the port its experiment
@@ -33,6 +35,8 @@ const workDir = mkdtempSync(join(tmpdir(), "fmops-bench-providers-"));
 const isKept = process.argv.includes("--keep");
 /** How many of a run's first calls the early rate is taken over. */
 const FIRST_CALLS = 2_000;
+/** Calls that warm each fake server up before fmops is measured on it. */
+const WARM_UP_CALLS = 2_000;
 
 try {
   writeCorpus();
@@ -62,39 +66,12 @@ try {
 
 /** The openai SDK by itself: 4,000 streamed calls, 50 at a time. */
 async function sdkCeiling() {
-  const { default: OpenAI } = await import("openai");
-  const { nodeHttpFetch } = await import(
-    "../dist/providers/openai/node-http-fetch.js"
-  );
   const server = await startServer(0);
   try {
-    const client = new OpenAI({
-      apiKey: "fake",
-      baseURL: `${server.url}/v1`,
-      maxRetries: 0,
-      fetch: nodeHttpFetch,
-    });
+    await streamCalls(server.url, WARM_UP_CALLS);
     const total = 4_000;
-    let next = 0;
-    const worker = async () => {
-      while (next < total) {
-        next += 1;
-        const stream = await client.chat.completions.create({
-          model: "gpt-4o-mini",
-          messages: [
-            { role: "user", content: `How many days of leave, case ${next}?` },
-          ],
-          max_completion_tokens: 16,
-          stream: true,
-          stream_options: { include_usage: true },
-        });
-        for await (const _chunk of stream) {
-          // Read the stream to its end, as a chat model does.
-        }
-      }
-    };
     const startMs = performance.now();
-    await Promise.all(Array.from({ length: 50 }, worker));
+    await streamCalls(server.url, total);
     const seconds = (performance.now() - startMs) / 1000;
     console.log("openai SDK alone, 0 ms latency, 50 concurrent streams");
     console.log(`  ${(total / seconds).toFixed(0)} calls/s`);
@@ -103,9 +80,49 @@ async function sdkCeiling() {
   }
 }
 
+/**
+ * `total` streamed chat calls to the fake server through the openai SDK
+ * and the same node:http fetch fmops gives it, 50 at a time.
+ */
+async function streamCalls(url, total) {
+  const { default: OpenAI } = await import("openai");
+  const { nodeHttpFetch } = await import(
+    "../dist/providers/openai/node-http-fetch.js"
+  );
+  const client = new OpenAI({
+    apiKey: "fake",
+    baseURL: `${url}/v1`,
+    maxRetries: 0,
+    fetch: nodeHttpFetch,
+  });
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next += 1;
+      const stream = await client.chat.completions.create({
+        model: "gpt-4o-mini",
+        messages: [
+          { role: "user", content: `How many days of leave, case ${next}?` },
+        ],
+        max_completion_tokens: 16,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      for await (const _chunk of stream) {
+        // Read the stream to its end, as a chat model does.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 50 }, worker));
+}
+
 async function scenario(title, settings, describe) {
   const server = await startServer(settings.latencyMs);
   try {
+    // A provider's servers are warm when a run starts; a fake server
+    // started a moment ago is not, and its first seconds of compiling
+    // would be counted against fmops.
+    await streamCalls(server.url, WARM_UP_CALLS);
     const name = `s${settings.latencyMs}-${settings.cases}-${settings.models}`;
     writeQuestions(name, settings.cases);
     const experiment = writeExperiment(name, server.url, settings);
