@@ -17,4 +17,13 @@ describe("systemClock", () => {
     await expect(sleeping).rejects.toBe(reason);
     await expect(systemClock.sleep(10, controller.signal)).rejects.toBe(reason);
   });
+
+  it("fires a timer unless it is cancelled first", async () => {
+    const fired: string[] = [];
+    systemClock.setTimer(1, () => fired.push("kept"));
+    const cancel = systemClock.setTimer(1, () => fired.push("cancelled"));
+    cancel();
+    await systemClock.sleep(20);
+    expect(fired).toEqual(["kept"]);
+  });
 });

@@ -1,10 +1,6 @@
 import { ProviderCallError } from "../../errors/provider-call-error.js";
-import { raceWithAbort } from "../../util/race-with-abort.js";
 import type { Clock } from "./clock.js";
 import { createAbortedError } from "./create-aborted-error.js";
-
-/** Why an attempt's deadline timer is cancelled: it settled in time. */
-const ATTEMPT_SETTLED = Symbol("attempt settled");
 
 /** What an attempt is told about itself. */
 export interface AttemptContext {
@@ -34,53 +30,56 @@ export interface AttemptRun<Result> {
  * its signal: then with a retryable `timeout` error (whatever the attempt
  * threw on its way out) or an `aborted` one.
  */
-export async function runAttempt<Result>(
-  run: AttemptRun<Result>,
-): Promise<Result> {
+export function runAttempt<Result>(run: AttemptRun<Result>): Promise<Result> {
   const { callerSignal } = run;
   if (callerSignal?.aborted) {
-    throw createAbortedError(run.provider, run.modelId, callerSignal.reason);
-  }
-
-  const attemptController = new AbortController();
-  const timerController = new AbortController();
-  // Built only when the deadline passes: an error's stack is costly, and
-  // nearly every attempt ends in time.
-  let timeoutError: ProviderCallError | null = null;
-  const onCallerAbort = () => attemptController.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  run.clock.sleep(run.timeoutMs, timerController.signal).then(
-    () => {
-      timeoutError = createTimeoutError(run);
-      attemptController.abort(timeoutError);
-    },
-    () => {},
-  );
-
-  try {
-    const context = {
-      attempt: run.attempt,
-      abortSignal: attemptController.signal,
-    };
-    // Inside a promise so that an attempt that throws before its first
-    // await is handled like one that rejects.
-    const pending = new Promise<Result>((resolve) =>
-      resolve(run.work(context)),
+    return Promise.reject(
+      createAbortedError(run.provider, run.modelId, callerSignal.reason),
     );
-    return await raceWithAbort(pending, attemptController.signal);
-  } catch (error) {
-    if (callerSignal?.aborted) {
-      throw createAbortedError(run.provider, run.modelId, callerSignal.reason);
-    }
-    throw timeoutError !== null &&
-      attemptController.signal.reason === timeoutError
-      ? timeoutError
-      : error;
-  } finally {
-    // A plain reason: the default one is a DOMException, built per attempt.
-    timerController.abort(ATTEMPT_SETTLED);
-    callerSignal?.removeEventListener("abort", onCallerAbort);
   }
+  const controller = new AbortController();
+  return new Promise<Result>((resolve, reject) => {
+    // Whichever comes first settles the attempt: its own end, the
+    // deadline or the caller's abort. What comes later is not heard.
+    let isSettled = false;
+    const settle = (finish: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      cancelDeadline();
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+      finish();
+    };
+    const onCallerAbort = () => {
+      const reason = callerSignal?.reason;
+      settle(() =>
+        reject(createAbortedError(run.provider, run.modelId, reason)),
+      );
+      controller.abort(reason);
+    };
+    // The error is built only when the deadline passes: an error's stack
+    // is costly, and nearly every attempt ends in time.
+    const cancelDeadline = run.clock.setTimer(run.timeoutMs, () => {
+      const timeoutError = createTimeoutError(run);
+      settle(() => reject(timeoutError));
+      controller.abort(timeoutError);
+    });
+    callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+
+    let pending: Promise<Result>;
+    try {
+      pending = run.work({
+        attempt: run.attempt,
+        abortSignal: controller.signal,
+      });
+    } catch (error) {
+      // One that throws before its first await fails like one that rejects.
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (value) => settle(() => resolve(value)),
+      (error) => settle(() => reject(error)),
+    );
+  });
 }
 
 function createTimeoutError(run: AttemptRun<unknown>): ProviderCallError {

@@ -57,6 +57,16 @@ export class VirtualClock implements Clock {
     });
   }
 
+  setTimer(ms: number, fire: () => void): () => void {
+    const timer: PendingTimer = {
+      dueMs: this.#nowMs + Math.max(0, ms),
+      sequence: this.#nextSequence++,
+      fire,
+    };
+    this.#insert(timer);
+    return () => this.#remove(timer);
+  }
+
   #insert(timer: PendingTimer): void {
     const index = this.#timers.findIndex(
       (other) =>

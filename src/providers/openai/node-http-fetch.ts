@@ -115,7 +115,9 @@ function send(url: URL, init: RequestInit): Promise<http.IncomingMessage> {
 
 function plainHeaders(headers: RequestInit["headers"]): Record<string, string> {
   const plain: Record<string, string> = {};
-  new Headers(headers).forEach((value, name) => {
+  // The SDK hands over a `Headers` already: read it rather than copy it.
+  const readable = headers instanceof Headers ? headers : new Headers(headers);
+  readable.forEach((value, name) => {
     plain[name] = value;
   });
   return plain;
