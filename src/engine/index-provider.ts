@@ -131,8 +131,8 @@ export class IndexProvider {
 
   #chunksFor(chunking: ChunkingSpec) {
     const key = JSON.stringify(chunking);
-    return this.#chunks.get(key, () =>
-      chunkCorpus(this.#corpus, createChunker(chunking)),
+    return this.#chunks.get(key, async () =>
+      chunkCorpus(this.#corpus, await createChunker(chunking)),
     );
   }
 

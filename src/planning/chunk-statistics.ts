@@ -23,7 +23,7 @@ export async function chunkStatistics(
   corpus: Corpus,
   chunking: ChunkingSpec,
 ): Promise<ChunkStatistics> {
-  const chunks = await chunkCorpus(corpus, createChunker(chunking));
+  const chunks = await chunkCorpus(corpus, await createChunker(chunking));
   const chunkTokens = chunks.map((chunk) => countTokens(chunk.text));
   const passageTokens = chunks.map((chunk) =>
     countTokens(formatContext([{ ...chunk, chunkId: chunk.id, score: 0 }])),

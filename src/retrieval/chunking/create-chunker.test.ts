@@ -19,7 +19,7 @@ predictable. The recursive splitter prefers paragraph breaks, then lines, \
 then spaces.`;
 
 async function chunkTexts(spec: ChunkingSpec, text: string): Promise<string[]> {
-  const chunks = await createChunker(spec).split({ id: "doc", text });
+  const chunks = await (await createChunker(spec)).split({ id: "doc", text });
   return chunks.map((chunk) => chunk.text);
 }
 
@@ -115,7 +115,7 @@ describe("createChunker", () => {
   });
 
   it("names chunks after the document and their position", async () => {
-    const chunker = createChunker({
+    const chunker = await createChunker({
       strategy: "token",
       size: 4,
       overlap: 1,
@@ -171,29 +171,29 @@ describe("createChunker", () => {
     expect(texts.flatMap(splitWords)).toEqual(splitWords(ARTICLE));
   });
 
-  it("refuses an overlap that is not below the size", () => {
+  it("refuses an overlap that is not below the size", async () => {
     const spec: ChunkingSpec = {
       strategy: "recursive",
       size: 64,
       overlap: 64,
       unit: "tokens",
     };
-    expect(() => createChunker(spec)).toThrow(FmopsError);
-    expect(() => createChunker(spec)).toThrow(
+    await expect(createChunker(spec)).rejects.toThrow(FmopsError);
+    await expect(createChunker(spec)).rejects.toThrow(
       "chunking (recursive) overlap: expected a whole number from 0 to 63 " +
         "(below size), got 64",
     );
   });
 
-  it("refuses a size that is not a positive whole number", () => {
-    expect(() =>
+  it("refuses a size that is not a positive whole number", async () => {
+    await expect(
       createChunker({
         strategy: "token",
         size: 2.5,
         overlap: 0,
         unit: "tokens",
       }),
-    ).toThrow(
+    ).rejects.toThrow(
       "chunking (token) size: expected a whole number above 0, got 2.5",
     );
   });

@@ -1,45 +1,56 @@
+import type { TextSplitter } from "@langchain/textsplitters";
 import { FmopsError } from "../../errors/index.js";
 import type { Chunker, ChunkingSpec } from "../../spec/index.js";
-import { createLengthFunction } from "./create-length-function.js";
-import { createRecursiveSplitter } from "./create-recursive-splitter.js";
-import { SentenceSplitter } from "./sentence-splitter.js";
-import { TextSplitterChunker } from "./text-splitter-chunker.js";
-import { TokenWindowSplitter } from "./token-window-splitter.js";
 import { WholeDocumentChunker } from "./whole-document-chunker.js";
 
 /**
- * The chunker for one value of the `chunking` axis.
+ * The chunker for one value of the `chunking` axis. The splitters, and
+ * LangChain behind them, are loaded only when a corpus is cut: a run whose
+ * indexes are all cached never needs them.
  *
  * @throws FmopsError (`CONFIG_INVALID`) when `size` is not a positive whole
  * number or `overlap` is not a whole number from 0 to `size - 1`; `none`
  * ignores both.
  */
-export function createChunker(spec: ChunkingSpec): Chunker {
+export async function createChunker(spec: ChunkingSpec): Promise<Chunker> {
   if (spec.strategy === "none") return new WholeDocumentChunker(spec);
   assertSizeAndOverlap(spec);
+  const { TextSplitterChunker } = await import("./text-splitter-chunker.js");
+  return new TextSplitterChunker(spec, await createSplitter(spec));
+}
+
+async function createSplitter(spec: ChunkingSpec): Promise<TextSplitter> {
   switch (spec.strategy) {
-    case "recursive":
-      return new TextSplitterChunker(spec, createRecursiveSplitter(spec));
-    case "token":
-      return new TextSplitterChunker(spec, createTokenSplitter(spec));
-    case "sentence":
-      return new TextSplitterChunker(spec, createSentenceSplitter(spec));
+    case "none":
+      throw new Error("whole documents need no splitter");
+    case "recursive": {
+      const { createRecursiveSplitter } = await import(
+        "./create-recursive-splitter.js"
+      );
+      return createRecursiveSplitter(spec);
+    }
+    case "token": {
+      const { TokenWindowSplitter } = await import(
+        "./token-window-splitter.js"
+      );
+      return new TokenWindowSplitter({
+        chunkSize: spec.size,
+        chunkOverlap: spec.overlap,
+      });
+    }
+    case "sentence": {
+      const [{ SentenceSplitter }, { createLengthFunction }] =
+        await Promise.all([
+          import("./sentence-splitter.js"),
+          import("./create-length-function.js"),
+        ]);
+      return new SentenceSplitter({
+        chunkSize: spec.size,
+        chunkOverlap: spec.overlap,
+        lengthFunction: createLengthFunction(spec.unit),
+      });
+    }
   }
-}
-
-function createTokenSplitter(spec: ChunkingSpec): TokenWindowSplitter {
-  return new TokenWindowSplitter({
-    chunkSize: spec.size,
-    chunkOverlap: spec.overlap,
-  });
-}
-
-function createSentenceSplitter(spec: ChunkingSpec): SentenceSplitter {
-  return new SentenceSplitter({
-    chunkSize: spec.size,
-    chunkOverlap: spec.overlap,
-    lengthFunction: createLengthFunction(spec.unit),
-  });
 }
 
 function assertSizeAndOverlap(spec: ChunkingSpec): void {
