@@ -124,13 +124,23 @@ export class ModelGateway {
     return response;
   }
 
-  async #cached(
+  #cached(
     spec: ModelSpec,
     request: ChatRequest,
     generate: (request: ChatRequest) => Promise<ChatResponse>,
   ): Promise<ChatResponse> {
     const cache = this.#options.cache;
+    // Not async on this path: every layer of promises costs each call.
     if (cache === null) return generate(request);
+    return this.#answerFromCache(cache, spec, request, generate);
+  }
+
+  async #answerFromCache(
+    cache: ResponseCache,
+    spec: ModelSpec,
+    request: ChatRequest,
+    generate: (request: ChatRequest) => Promise<ChatResponse>,
+  ): Promise<ChatResponse> {
     const key = cache.keyFor(spec, request);
     const hit = this.#options.isChatCacheBypassed ? null : cache.get(key);
     if (hit !== null) return { ...hit, isCached: true };
@@ -143,13 +153,23 @@ export class ModelGateway {
    * Holds the call's estimated cost against the budget while it runs, then
    * settles it at the priced cost (nothing for a call that failed).
    */
-  async #withinBudget<Response extends { costUsd: number | null }>(
+  #withinBudget<Response extends { costUsd: number | null }>(
     reserve: (budget: CallBudget) => Reservation,
     call: () => Promise<Response>,
     outputTokensOf: (response: Response) => number,
   ): Promise<Response> {
     const budget = this.#options.budget ?? null;
+    // Not async without a budget: every layer of promises costs each call.
     if (budget === null) return call();
+    return this.#reserved(budget, reserve, call, outputTokensOf);
+  }
+
+  async #reserved<Response extends { costUsd: number | null }>(
+    budget: CallBudget,
+    reserve: (budget: CallBudget) => Reservation,
+    call: () => Promise<Response>,
+    outputTokensOf: (response: Response) => number,
+  ): Promise<Response> {
     const reservation = reserve(budget);
     try {
       const response = await call();
