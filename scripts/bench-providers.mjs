@@ -237,9 +237,9 @@ function writeExperiment(name, url, settings) {
     )
     .join("\n");
   const path = join(workDir, `${name}.yaml`);
-  // `limits` holds the calls in flight to the provider at the concurrency
-  // measured; twice as many cases in flight keep those slots busy while
-  // finished cases are scored and recorded.
+  // `limits` holds the calls in flight to the provider, which its models
+  // share, at the concurrency measured; twice as many cases in flight keep
+  // those slots busy while finished cases are scored and recorded.
   writeFileSync(
     path,
     `name: ${name}
@@ -254,7 +254,7 @@ matrix:
 limits:
   openai: { concurrency: ${settings.concurrency} }
 evaluators: [contains]
-concurrency: ${settings.concurrency * settings.models * 2}
+concurrency: ${settings.concurrency * 2}
 `,
   );
   return path;
