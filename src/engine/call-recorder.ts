@@ -7,10 +7,9 @@ import { withEmbed, withGenerate } from "./replace-call.js";
 
 /**
  * Wraps models so every call, successful or not, becomes a call record of
- * the run.
- * Which case a call belongs to comes with the request (its attribution),
- * so one shared model (an embedder used by many cells) still attributes
- * each call right.
+ * the run. Which case a call belongs to comes with the request (its
+ * attribution), so one shared model (an embedder used by many cells)
+ * still attributes each call right.
  */
 export class CallRecorder {
   readonly #runId: string;

@@ -25,30 +25,32 @@ export interface Clock {
  */
 export const systemClock: Clock = {
   now: () => performance.now(),
-  sleep: sleepForReal,
+  sleep: (ms, signal) => sleepOnTimer(systemClock, ms, signal),
   setTimer(ms, fire) {
     const timer = setTimeout(fire, Math.max(0, ms));
     return () => clearTimeout(timer);
   },
 };
 
-function sleepForReal(ms: number, signal?: AbortSignal): Promise<void> {
+/** `Clock.sleep` built on the clock's own timers. */
+export function sleepOnTimer(
+  clock: Pick<Clock, "setTimer">,
+  ms: number,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
       return;
     }
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(signal?.reason);
     };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
+    const cancel = clock.setTimer(ms, () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.js";
+import { type Clock, sleepOnTimer } from "./clock.js";
 
 interface PendingTimer {
   dueMs: number;
@@ -35,26 +35,7 @@ export class VirtualClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const timer: PendingTimer = {
-        dueMs: this.#nowMs + Math.max(0, ms),
-        sequence: this.#nextSequence++,
-        fire: () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-      };
-      const onAbort = () => {
-        this.#remove(timer);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.#insert(timer);
-    });
+    return sleepOnTimer(this, ms, signal);
   }
 
   setTimer(ms: number, fire: () => void): () => void {
