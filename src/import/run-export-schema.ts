@@ -188,6 +188,7 @@ export const runExportSchema = z
     },
     "a mapping",
   )
+  .superRefine(checkCellReferences)
   .transform(
     (parsed): RunExport => ({
       ...parsed,
@@ -199,3 +200,50 @@ export const runExportSchema = z
       })),
     }),
   );
+
+/** What the cross-checks read of an export whose fields are valid. */
+interface ExportReferences {
+  cells: Array<{ key: string }>;
+  cases: Array<{ cellKey: string; questionId: string }>;
+  calls: Array<{ cellKey: string | null }>;
+}
+
+/**
+ * Cells are named once, every case and call belongs to a listed cell, and
+ * a cell answers each question once: a store could not hold anything else,
+ * and importing it would change the run's figures without a word.
+ */
+function checkCellReferences(
+  exported: ExportReferences,
+  context: z.core.$RefinementCtx,
+): void {
+  const refuse = (path: PropertyKey[], message: string) =>
+    context.addIssue({ code: "custom", message, path, input: undefined });
+  const cellKeys = new Set<string>();
+  exported.cells.forEach((cell, index) => {
+    if (cellKeys.has(cell.key)) {
+      refuse(["cells", index, "key"], "a cell key not listed before");
+    }
+    cellKeys.add(cell.key);
+  });
+  const unknownCell = "the key of a cell listed under cells";
+  const answered = new Set<string>();
+  exported.cases.forEach((record, index) => {
+    if (!cellKeys.has(record.cellKey)) {
+      refuse(["cases", index, "cellKey"], unknownCell);
+    }
+    const key = JSON.stringify([record.cellKey, record.questionId]);
+    if (answered.has(key)) {
+      refuse(
+        ["cases", index, "questionId"],
+        "a question this cell has no case for yet",
+      );
+    }
+    answered.add(key);
+  });
+  exported.calls.forEach((call, index) => {
+    if (call.cellKey !== null && !cellKeys.has(call.cellKey)) {
+      refuse(["calls", index, "cellKey"], `null or ${unknownCell}`);
+    }
+  });
+}

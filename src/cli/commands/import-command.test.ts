@@ -176,6 +176,40 @@ describe("fmops import of a JSON export", () => {
     expect(gate.stderr).toContain("run.config.gates[0].max: expected");
   });
 
+  it("refuses cases of cells it does not list, and a case given twice", async () => {
+    const runId = await benchRunId();
+    await project.fmops([
+      "report",
+      runId,
+      "--format",
+      "json",
+      "--out",
+      "run.json",
+    ]);
+    const exported = JSON.parse(
+      readFileSync(join(project.folder, "run.json"), "utf8"),
+    );
+    const [first, second] = exported.cases;
+    second.cellKey = "0123456789ab";
+    exported.cases.push({ ...first });
+    exported.calls[0].cellKey = "fedcba987654";
+    writeFileSync(join(project.folder, "bad.json"), JSON.stringify(exported));
+    const otherDb = join(project.folder, "other.db");
+
+    const result = await project.fmops(["import", "bad.json", "--db", otherDb]);
+
+    expect(result.exitCode).toBe(2);
+    const last = exported.cases.length - 1;
+    expect(result.stderr).toBe(
+      'error: bad.json: cases[1].cellKey: expected the key of a cell listed under cells, got "0123456789ab" (string)\n' +
+        `bad.json: cases[${last}].questionId: expected a question this cell has no case for yet, got "${first.questionId}" (string)\n` +
+        'bad.json: calls[0].cellKey: expected null or the key of a cell listed under cells, got "fedcba987654" (string)\n',
+    );
+    const other = openResultsStore(otherDb);
+    expect(other.listRuns()).toEqual([]);
+    other.close();
+  });
+
   it("refuses a file that is neither a store nor an export", async () => {
     writeFileSync(join(project.folder, "notes.txt"), "hello\n");
 
