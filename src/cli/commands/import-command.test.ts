@@ -176,7 +176,7 @@ describe("fmops import of a JSON export", () => {
     expect(gate.stderr).toContain("run.config.gates[0].max: expected");
   });
 
-  it("refuses cases of cells it does not list, and a case given twice", async () => {
+  it("refuses unlisted or repeated cells, and a case given twice", async () => {
     const runId = await benchRunId();
     await project.fmops([
       "report",
@@ -193,6 +193,7 @@ describe("fmops import of a JSON export", () => {
     second.cellKey = "0123456789ab";
     exported.cases.push({ ...first });
     exported.calls[0].cellKey = "fedcba987654";
+    exported.cells.push({ ...exported.cells[0] });
     writeFileSync(join(project.folder, "bad.json"), JSON.stringify(exported));
     const otherDb = join(project.folder, "other.db");
 
@@ -200,8 +201,10 @@ describe("fmops import of a JSON export", () => {
 
     expect(result.exitCode).toBe(2);
     const last = exported.cases.length - 1;
+    const copy = exported.cells.length - 1;
     expect(result.stderr).toBe(
-      'error: bad.json: cases[1].cellKey: expected the key of a cell listed under cells, got "0123456789ab" (string)\n' +
+      `error: bad.json: cells[${copy}].key: expected a cell key not listed before, got "${exported.cells[0].key}" (string)\n` +
+        'bad.json: cases[1].cellKey: expected the key of a cell listed under cells, got "0123456789ab" (string)\n' +
         `bad.json: cases[${last}].questionId: expected a question this cell has no case for yet, got "${first.questionId}" (string)\n` +
         'bad.json: calls[0].cellKey: expected null or the key of a cell listed under cells, got "fedcba987654" (string)\n',
     );
