@@ -126,20 +126,23 @@ describe("fmops import of a results database", () => {
   });
 });
 
+/** A fresh run of the tiny project, as its JSON export reads. */
+async function exportedRun() {
+  const runId = await benchRunId();
+  await project.fmops([
+    "report",
+    runId,
+    "--format",
+    "json",
+    "--out",
+    "run.json",
+  ]);
+  return JSON.parse(readFileSync(join(project.folder, "run.json"), "utf8"));
+}
+
 describe("fmops import of a JSON export", () => {
   it("names the field that is wrong, with exit 2 and nothing written", async () => {
-    const runId = await benchRunId();
-    await project.fmops([
-      "report",
-      runId,
-      "--format",
-      "json",
-      "--out",
-      "run.json",
-    ]);
-    const exported = JSON.parse(
-      readFileSync(join(project.folder, "run.json"), "utf8"),
-    );
+    const exported = await exportedRun();
     exported.cases[2].latencyMs = "fast";
     writeFileSync(join(project.folder, "bad.json"), JSON.stringify(exported));
     const otherDb = join(project.folder, "other.db");
@@ -177,18 +180,7 @@ describe("fmops import of a JSON export", () => {
   });
 
   it("refuses unlisted or repeated cells, and a case given twice", async () => {
-    const runId = await benchRunId();
-    await project.fmops([
-      "report",
-      runId,
-      "--format",
-      "json",
-      "--out",
-      "run.json",
-    ]);
-    const exported = JSON.parse(
-      readFileSync(join(project.folder, "run.json"), "utf8"),
-    );
+    const exported = await exportedRun();
     const [first, second] = exported.cases;
     second.cellKey = "0123456789ab";
     exported.cases.push({ ...first });
